@@ -1,0 +1,84 @@
+import type { Element, Root } from 'hast'
+import { h } from 'hastscript'
+import type { Scenario } from '../../model/scenario.js'
+import { htmlDocument } from './document.js'
+import { compareText, uniqueSorted } from './text.js'
+
+export interface IndexOptions {
+  /** The site's title. */
+  title: string
+}
+
+/** What the index's search looks through, besides the visible card text. */
+function searchText(s: Scenario): string {
+  return [s.question, s.company, s.principleSet, ...s.principles, s.level, s.role, ...(s.tags ?? []), s.overview.summary, s.overview.story]
+    .filter((v): v is string => typeof v === 'string')
+    .join('\n')
+}
+
+function select(id: string, name: string, text: string, all: string, values: string[]): Element[] {
+  return [
+    h('div.field', [
+      h('label', { htmlFor: id }, text),
+      h('select', { id, name }, [h('option', { value: '' }, all), ...values.map((v) => h('option', { value: v }, v))]),
+    ]),
+  ]
+}
+
+function card(s: Scenario): Element {
+  const meta = [s.company, s.principleSet, s.level, s.role].filter((v): v is string => typeof v === 'string')
+  return h(
+    'li.scenario-card',
+    {
+      dataCompany: s.company,
+      dataLevel: s.level ?? '',
+      dataPrinciples: JSON.stringify(s.principles),
+      dataSearch: searchText(s),
+    },
+    [
+      h('article', [
+        h('h2', [h('a', { href: `scenarios/${s.id}.html` }, s.question)]),
+        h('p.meta', meta.join(' · ')),
+        h('ul.chips', { ariaLabel: 'Principles' }, s.principles.map((p) => h('li', p))),
+        h('p.summary', s.overview.summary),
+      ]),
+    ],
+  )
+}
+
+/** `index.html`: every scenario, with filters the shipped script enables (the list is complete without it). */
+export function indexPage(scenarios: readonly Scenario[], options: IndexOptions): Root {
+  const sorted = [...scenarios].sort((a, b) => compareText(a.id, b.id))
+  const companies = uniqueSorted(sorted.map((s) => s.company))
+  const principles = uniqueSorted(sorted.flatMap((s) => s.principles))
+  const levels = uniqueSorted(sorted.flatMap((s) => (s.level === undefined ? [] : [s.level])))
+  const count = `${sorted.length} ${sorted.length === 1 ? 'scenario' : 'scenarios'}`
+  return htmlDocument({
+    title: options.title,
+    description: `${count} of STAR interview walkthroughs`,
+    root: '',
+    bodyClass: 'index',
+    body: [
+      h('header.site-header', [
+        h('h1', options.title),
+        h('p.lede', 'Walkthroughs of behavioural interview questions, step by step: Situation, Task, Action, Result, Reflection.'),
+      ]),
+      h('main#main', [
+        h('form#filters.filters', { hidden: true, role: 'search', ariaLabel: 'Filter scenarios' }, [
+          h('div.field.field-search', [
+            h('label', { htmlFor: 'filter-q' }, 'Search'),
+            h('input', { type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off', placeholder: 'Words in the question or story' }),
+          ]),
+          ...select('filter-company', 'company', 'Company', 'All companies', companies),
+          ...select('filter-principle', 'principle', 'Principle', 'All principles', principles),
+          ...select('filter-level', 'level', 'Level', 'All levels', levels),
+          h('div.field.field-reset', [h('button', { type: 'reset' }, 'Clear filters')]),
+        ]),
+        h('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),
+        h('ol#scenarios.scenario-list', sorted.map(card)),
+        h('p#no-results.no-results', { hidden: true }, 'No scenario matches these filters.'),
+      ]),
+      h('footer.site-footer', [h('p', 'Built with starkit. Works offline: this site makes no network requests.')]),
+    ],
+  })
+}

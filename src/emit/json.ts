@@ -1,0 +1,132 @@
+import { BUNDLE_FORMAT_VERSION } from '../model/bundle.js'
+import type { BundleDiagnostic, BundleEntry, ScenarioBundle } from '../model/bundle.js'
+import type { Scenario } from '../model/scenario.js'
+import type { Diagnostic } from '../report/diagnostic.js'
+
+/** A scenario that passed lint (or was forced through), with the findings on its file. */
+export interface BuildEntry {
+  /** The Markdown file, relative to the working directory, with `/` separators. */
+  path: string
+  scenario: Scenario
+  messages: readonly Diagnostic[]
+}
+
+/**
+ * The canonical key order of every object in a scenario: the order of the model's
+ * interfaces (src/model/scenario.ts), so the JSON reads like the Markdown. Keys not listed
+ * (there are none in a valid scenario) follow, sorted.
+ */
+const ORDER = {
+  scenario: [
+    'id', 'question', 'company', 'principleSet', 'principles', 'level', 'role', 'tags', 'source',
+    'overview', 'steps', 'levelReflections', 'followUps', 'weakAnswer', 'selfCheck',
+    'principleAngles', 'levelVariants', 'practice', 'unplaced',
+  ],
+  overview: ['story', 'summary'],
+  steps: ['situation', 'task', 'action', 'result', 'reflection'],
+  step: ['targetSeconds', 'example', 'keyPhrases', 'coaching', 'commonMistake'],
+  levelReflection: ['level', 'text'],
+  followUp: ['question', 'probes', 'weakAnswer', 'critique', 'strongAnswer', 'takeaway'],
+  weakAnswer: ['text', 'flaws', 'verdict'],
+  selfCheck: ['question', 'explanation'],
+  principleAngle: ['principle', 'guidance', 'emphasize', 'downplay'],
+  levelVariant: ['level', 'guidance', 'reflection', 'bar', 'timeLimit'],
+  timeLimit: ['min', 'max'],
+  practice: ['prompt', 'difficulty', 'options', 'answer', 'solution', 'hint', 'commonMistakes'],
+  option: ['letter', 'text'],
+  diagnostic: ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'note', 'url'],
+} as const
+
+function orderKeys(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const key of order) if (value[key] !== undefined) out[key] = value[key]
+  for (const key of Object.keys(value).sort()) if (!(key in out) && value[key] !== undefined) out[key] = value[key]
+  return out
+}
+
+function orderList(value: unknown, order: readonly string[], each?: (item: Record<string, unknown>) => Record<string, unknown>): unknown {
+  if (!Array.isArray(value)) return value
+  return value.map((item: Record<string, unknown>) => orderKeys(each ? each(item) : item, order))
+}
+
+/** A copy of the scenario with every object's keys in canonical order and no `undefined` values. */
+export function canonicalScenario(scenario: Scenario): Scenario {
+  const s = scenario as unknown as Record<string, unknown>
+  const steps = s['steps'] as Record<string, Record<string, unknown>>
+  const stepsOut: Record<string, unknown> = {}
+  for (const name of ORDER.steps) if (steps[name]) stepsOut[name] = orderKeys(steps[name], ORDER.step)
+  const copy: Record<string, unknown> = {
+    ...s,
+    overview: orderKeys(s['overview'] as Record<string, unknown>, ORDER.overview),
+    steps: orderKeys(stepsOut, ORDER.steps),
+    levelReflections: orderList(s['levelReflections'], ORDER.levelReflection),
+    followUps: orderList(s['followUps'], ORDER.followUp),
+    weakAnswer: orderKeys(s['weakAnswer'] as Record<string, unknown>, ORDER.weakAnswer),
+    selfCheck: orderList(s['selfCheck'], ORDER.selfCheck),
+    principleAngles: orderList(s['principleAngles'], ORDER.principleAngle),
+    levelVariants: orderList(s['levelVariants'], ORDER.levelVariant, (v) => ({
+      ...v,
+      timeLimit: orderKeys(v['timeLimit'] as Record<string, unknown>, ORDER.timeLimit),
+    })),
+    practice: orderList(s['practice'], ORDER.practice, (q) => ({
+      ...q,
+      options: orderList(q['options'], ORDER.option),
+    })),
+  }
+  return orderKeys(copy, ORDER.scenario) as unknown as Scenario
+}
+
+/** A lint finding as the bundle carries it: no source edit, keys in canonical order. */
+export function bundleDiagnostic(d: Diagnostic): BundleDiagnostic {
+  const { fix: _fix, ...rest } = d
+  return orderKeys(rest as unknown as Record<string, unknown>, ORDER.diagnostic) as unknown as BundleDiagnostic
+}
+
+function compareDiagnostics(a: BundleDiagnostic, b: BundleDiagnostic): number {
+  return (
+    a.line - b.line ||
+    a.column - b.column ||
+    a.endLine - b.endLine ||
+    a.endColumn - b.endColumn ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  )
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The bundle object: entries sorted by scenario id, findings in source order.
+ * Throws when two entries share an id (the caller decides which one to keep).
+ */
+export function createBundle(entries: readonly BuildEntry[], options: { scenarioSchemaId: string }): ScenarioBundle {
+  const sorted = [...entries].sort((a, b) => compareIds(a.scenario.id, b.scenario.id) || compareIds(a.path, b.path))
+  for (let i = 1; i < sorted.length; i++) {
+    const [prev, cur] = [sorted[i - 1]!, sorted[i]!]
+    if (prev.scenario.id === cur.scenario.id)
+      throw new Error(`Duplicate scenario id \`${cur.scenario.id}\` in ${prev.path} and ${cur.path}`)
+  }
+  const scenarios: BundleEntry[] = sorted.map((e) => ({
+    path: e.path,
+    scenario: canonicalScenario(e.scenario),
+    warnings: e.messages.map(bundleDiagnostic).sort(compareDiagnostics),
+  }))
+  return { formatVersion: BUNDLE_FORMAT_VERSION, scenarioSchema: options.scenarioSchemaId, scenarios }
+}
+
+/** JSON as starkit writes it: 2-space indent, trailing newline. */
+export function stringifyJson(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n'
+}
+
+/** `scenarios.json`. */
+export function bundleJson(bundle: ScenarioBundle): string {
+  return stringifyJson(bundle)
+}
+
+/** `scenarios/<id>.json`: the scenario alone, valid against the scenario schema. */
+export function scenarioJson(scenario: Scenario): string {
+  return stringifyJson(canonicalScenario(scenario))
+}
