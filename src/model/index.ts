@@ -1,4 +1,5 @@
 export * from './scenario.js'
 export * from './position.js'
 export * from './layout.js'
+export * from './config.js'
 export * from './duration.js'

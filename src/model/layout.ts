@@ -57,6 +57,8 @@ export interface SectionSpec {
     noun: string
     block: BlockSpec
   }
+  /** A section that holds a bullet list of text directly. */
+  list?: boolean
   /** The writer omits the section when the value is absent. */
   optional?: boolean
 }
@@ -194,6 +196,12 @@ export const SECTIONS: readonly SectionSpec[] = [
         ],
       },
     },
+  },
+  {
+    path: '/unplaced',
+    title: 'Unplaced',
+    optional: true,
+    list: true,
   },
 ]
 

@@ -192,6 +192,11 @@ export interface Scenario {
   principleAngles: PrincipleAngle[]
   levelVariants: LevelVariant[]
   practice?: PracticeQuestion[]
+  /**
+   * Lines of a converted page that `starkit convert` could not place in any field, kept
+   * verbatim so nothing is lost. A person moves them into a field or deletes them.
+   */
+  unplaced?: Text[]
 }
 
 /** The step names in speaking order. */

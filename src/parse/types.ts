@@ -14,6 +14,8 @@ export interface SourceMap {
    * mapped back through Markdown escapes and labels to the source.
    */
   range(pointer: Pointer, from: number, to: number): Span | undefined
+  /** The span between two source offsets. */
+  spanOf(start: number, end: number): Span
   /** Every pointer that has a span, in document order. */
   pointers(): Pointer[]
 }

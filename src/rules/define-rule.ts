@@ -25,8 +25,15 @@ export interface ReportExtra {
 
 export type Report = (target: Target, message: string, extra?: ReportExtra) => void
 
+/** Project-wide settings from the config, shared by all rules. */
+export interface Settings {
+  /** Extra principle sets by company name, from the config's `principleSets`. */
+  principleSets: Record<string, string[]>
+}
+
 export interface FileRuleContext<O> {
   scenario: Scenario
+  settings: Settings
   parsed: ValidScenario
   /** The rule's options, merged over its `defaults`. */
   options: O
@@ -36,6 +43,7 @@ export interface FileRuleContext<O> {
 export interface ProjectRuleContext<O> {
   /** Every valid scenario of the run, sorted by path. */
   files: readonly ValidScenario[]
+  settings: Settings
   options: O
   /** Report on one file of the run. */
   report(file: ValidScenario, target: Target, message: string, extra?: ReportExtra): void

@@ -1,0 +1,48 @@
+import { readFile } from 'node:fs/promises'
+import type { Command } from 'commander'
+import writeFileAtomic from 'write-file-atomic'
+import { formatScenario } from '../../emit/format.js'
+import type { CommandContext } from '../context.js'
+import { collectFiles, displayPath } from '../files.js'
+import { EXIT } from '../io.js'
+
+export default function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('fmt')
+    .description('rewrite scenario files in the canonical format (in place, atomically)')
+    .argument('<paths...>', 'files, folders or globs')
+    .option('--check', 'write nothing; exit 1 when a file is not canonical')
+    .action(async (paths: string[], options: { check?: boolean }) => {
+      const { io } = ctx
+      const files = await collectFiles(paths, io.cwd)
+      let changed = 0
+      for (const file of files) {
+        const shown = displayPath(file, io.cwd)
+        let bytes: Uint8Array
+        try {
+          bytes = new Uint8Array(await readFile(file))
+        } catch (error) {
+          io.stderr(`${shown}:1:1: Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
+          ctx.setExitCode(EXIT.findings)
+          continue
+        }
+        const result = formatScenario(bytes, shown)
+        if (result.output === undefined) {
+          for (const b of result.blockers) io.stderr(`${shown}:${b.line}:${b.column}: ${b.reason} (${b.ruleId}); not formatted\n`)
+          ctx.setExitCode(EXIT.findings)
+          continue
+        }
+        const before = new TextDecoder().decode(bytes)
+        if (before === result.output) continue
+        changed++
+        if (options.check) {
+          io.stdout(`${shown}: not canonical\n`)
+          ctx.setExitCode(EXIT.findings)
+        } else {
+          await writeFileAtomic(file, result.output)
+          io.stdout(`${shown}: formatted\n`)
+        }
+      }
+      if (changed === 0 && !options.check) io.stderr(`${files.length} file${files.length === 1 ? '' : 's'} already canonical\n`)
+    })
+}

@@ -1,0 +1,88 @@
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import { VFile } from 'vfile'
+import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
+import { BodyReader, type Comment } from './body.js'
+import { decode } from './decode.js'
+import { readFrontmatter } from './frontmatter.js'
+import { SourceMapBuilder } from './source-map.js'
+import type { ParseResult } from './types.js'
+
+export type { ParseResult, SourceMap, ValidScenario } from './types.js'
+export type { Comment } from './body.js'
+
+/** The largest file starkit reads (bytes); a larger one gets one message instead of a slow run. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024
+
+/** Scenario keys that live in the body, never in the frontmatter. */
+const BODY_KEYS = new Set(['question', ...SECTIONS.map((s) => s.path.split('/')[1]!)].filter((k) => !(FRONTMATTER_KEYS as readonly string[]).includes(k)))
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+
+export interface ParseOptions {
+  /** The file's path, for messages. */
+  path?: string
+}
+
+/** Put a positioned error on a file, as every parse and schema message is. */
+export function fail(file: VFile, reason: string, span: Span, ruleId: string, severity: 'error' | 'warning' = 'error'): void {
+  const [source, id] = ruleId.includes('/') ? ruleId.split('/', 2) as [string, string] : ['starkit', ruleId]
+  const message = file.message(reason, { place: span, ruleId: id, source })
+  message.fatal = severity === 'error'
+}
+
+/**
+ * Parse a scenario file (bytes or text) into candidate data plus a position for every
+ * field and item. Never throws on content: every problem is a message on `file`.
+ */
+export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const file = new VFile({ path: options.path })
+  const size = typeof input === 'string' ? input.length : input.byteLength
+  const decoded = size > MAX_FILE_BYTES ? undefined : decode(input)
+  const text = decoded && 'text' in decoded ? decoded.text : ''
+  file.value = text
+  const map = new SourceMapBuilder(text)
+  const data: Record<string, unknown> = {}
+  const result: ParseResult = { file, data, map, text }
+  file.data.comments = [] as Comment[]
+  const origin = map.spanOf(0, 0)
+  if (!decoded) {
+    fail(file, `Unexpected file of ${size} bytes, expected at most ${MAX_FILE_BYTES}`, origin, 'parse/too-large')
+    return result
+  }
+  if ('problem' in decoded) {
+    const { line, column } = decoded.problem
+    const point = { line, column, offset: 0 }
+    fail(file, decoded.problem.reason, { start: point, end: point }, 'parse/encoding')
+    return result
+  }
+  if (text.trim() === '') {
+    fail(file, 'Unexpected empty file, expected a scenario', origin, 'parse/empty')
+    return result
+  }
+  const tree = processor.parse(file) as Root
+  const first = tree.children[0]
+  if (first?.type === 'yaml') {
+    const at = first.position?.start.offset ?? 0
+    // The YAML text starts on the line after the opening `---`.
+    const newline = text.indexOf('\n', at)
+    const base = newline === -1 ? at : newline + 1
+    const { data: frontmatter, problems } = readFrontmatter(text.slice(base, base + first.value.length), base, map)
+    for (const p of problems) fail(file, p.reason, map.spanOf(p.start, p.end), 'parse/yaml')
+    for (const [key, value] of Object.entries(frontmatter)) {
+      if (BODY_KEYS.has(key)) {
+        const span = map.keySpan('/' + key) ?? origin
+        fail(file, `Unexpected frontmatter key \`${key}\`, expected it in the body`, span, 'parse/yaml')
+      } else data[key] = value
+    }
+  } else if (/^---\s*$/m.test(text.split(/\r?\n|\r/, 1)[0] ?? '')) {
+    fail(file, 'Unexpected unclosed frontmatter, expected a closing `---` line', map.spanOf(0, 3), 'parse/yaml')
+  }
+  const reader = new BodyReader(data, map, text)
+  reader.read(tree.children)
+  for (const p of reader.problems) fail(file, p.reason, map.spanOf(p.start, p.end), p.ruleId, p.severity)
+  file.data.comments = reader.comments
+  return result
+}

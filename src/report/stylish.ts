@@ -1,0 +1,33 @@
+import { styleText } from 'node:util'
+import type { FileReport } from './diagnostic.js'
+import { count, plural } from './summary.js'
+
+export interface StylishOptions {
+  color: boolean
+}
+
+type Style = Parameters<typeof styleText>[0]
+
+/** ESLint's "stylish": a block per file, aligned columns, a summary line. */
+export function stylish(files: readonly FileReport[], options: StylishOptions): string {
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
+  let out = ''
+  for (const file of files) {
+    if (file.messages.length === 0) continue
+    out += `${paint('underline', file.path)}\n`
+    const rows = file.messages.map((m) => [`${m.line}:${m.column}`, m.severity, m.message, m.ruleId] as const)
+    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)))
+    for (const [place, severity, message, ruleId] of rows) {
+      const sev = severity.padEnd(widths[1]!)
+      out += `  ${place.padEnd(widths[0]!)}  ${paint(severity === 'error' ? 'red' : 'yellow', sev)}  ${message.padEnd(widths[2]!)}  ${paint('dim', ruleId)}\n`
+    }
+    out += '\n'
+  }
+  const { errorCount, warningCount, fixableCount } = count(files)
+  const total = errorCount + warningCount
+  if (total === 0) return ''
+  const summary = `✖ ${plural(total, 'problem')} (${plural(errorCount, 'error')}, ${plural(warningCount, 'warning')})`
+  out += paint(errorCount > 0 ? 'red' : 'yellow', summary) + '\n'
+  if (fixableCount > 0) out += `  ${plural(fixableCount, 'problem')} fixable with \`--fix\`\n`
+  return out
+}
