@@ -1,0 +1,131 @@
+import { toHtml } from 'hast-util-to-html'
+import { h } from 'hastscript'
+import { describe, expect, it } from 'vitest'
+import { CONTENT_SECURITY_POLICY, countWords, highlight, speakingSeconds } from '../../src/emit/html/index.js'
+import { buildSite } from '../../src/emit/site.js'
+import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
+import { hostileScenario, PAYLOADS } from './fixtures/hostile.js'
+import { comments, startTags } from './helpers/tags.js'
+
+const marked = (text: string, phrases: string[]) => {
+  const r = highlight(text, phrases)
+  return { html: toHtml(h('p', r.content)), found: r.found }
+}
+
+describe('key phrase highlighting', () => {
+  it('marks every occurrence, case-insensitively, keeping the text as written', () => {
+    expect(marked('I noticed it. Then i NOTICED more.', ['I noticed'])).toEqual({
+      html: '<p><mark>I noticed</mark> it. Then <mark>i NOTICED</mark> more.</p>',
+      found: [true],
+    })
+  })
+
+  it('lists a phrase that is not in the text as not found, and marks nothing for it', () => {
+    expect(marked('I submitted a PR and coordinated the rollout.', ['I submitted', 'I coordinated'])).toEqual({
+      html: '<p><mark>I submitted</mark> a PR and coordinated the rollout.</p>',
+      found: [true, false],
+    })
+  })
+
+  it('merges overlapping phrases into one mark and does not match inside words', () => {
+    expect(marked('our teammate said the webhook drop rate went to zero', ['team', 'webhook drop', 'drop rate']).html).toBe(
+      '<p>our teammate said the <mark>webhook drop rate</mark> went to zero</p>',
+    )
+  })
+
+  it('treats straight and curly apostrophes, and runs of white space, alike', () => {
+    expect(marked('not my team’s  job', ["my team's job"]).html).toBe('<p>not <mark>my team’s  job</mark></p>')
+  })
+
+  it('handles phrases full of regular-expression and markup characters as plain text', () => {
+    expect(marked('cost $8K (per week) <b>', ['$8K (per week) <b>'])).toEqual({
+      html: '<p>cost <mark>$8K (per week) &#x3C;b></mark></p>',
+      found: [true],
+    })
+  })
+})
+
+describe('speaking time', () => {
+  it('counts words as spoken and estimates at 150 words per minute', () => {
+    expect(countWords('The 0.3% drop rate went to zero; $8K recovered, cross-team.')).toBe(10)
+    expect(speakingSeconds(150)).toBe(60)
+    expect(speakingSeconds(31)).toBe(12)
+  })
+})
+
+describe('HTML site', () => {
+  const files = buildSite(corpus(), { scenarioSchemaId: SCHEMA_ID })
+  const page = files.get('scenarios/customer-unhappy-webhook-drops.html') as string
+  const index = files.get('index.html') as string
+
+  it('writes the index, one page per scenario, the stylesheet and the script', () => {
+    expect([...files.keys()].filter((k) => !k.endsWith('.json'))).toEqual([
+      'assets/app.js',
+      'assets/style.css',
+      'index.html',
+      'scenarios/customer-unhappy-webhook-drops.html',
+      'scenarios/disagreed-with-teammate-migration.html',
+      'scenarios/missed-launch-deadline.html',
+    ])
+  })
+
+  it('is byte-identical when built twice', () => {
+    expect(buildSite(corpus(), { scenarioSchemaId: SCHEMA_ID })).toEqual(files)
+  })
+
+  it('puts the CSP first in the head and loads only shipped files', () => {
+    for (const [path, html] of files) {
+      if (!path.endsWith('.html')) continue
+      expect(html.startsWith('<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy"')).toBe(true)
+      expect(html).toContain(`content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#x27;')}"`)
+      const urls = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]!)
+      for (const url of urls) expect(url, `${path}: ${url}`).toMatch(/^(?:#|\.\.\/|[a-z0-9-]+\.(?:html|json)$|scenarios\/|assets\/|https:\/\/example\.com\/)/)
+    }
+    expect(CONTENT_SECURITY_POLICY).toBe("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'")
+  })
+
+  it('lists every scenario on the index with the facets the filters use', () => {
+    expect(index.match(/<li class="scenario-card"/g)).toHaveLength(3)
+    expect(index).toContain('data-company="Google" data-level="L4" data-principles="[&#x22;Collaboration&#x22;,&#x22;Intellectual Humility&#x22;]"')
+    expect(index).toContain('<option value="Amazon">Amazon</option><option value="Google">Google</option>')
+    expect(index).toContain('<form id="filters" class="filters" hidden')
+  })
+
+  it('shows five step cards with target and estimated speaking time, phrases marked', () => {
+    expect(page.match(/<li class="step step-/g)).toHaveLength(5)
+    expect(page).toContain('<span class="k">Target </span>30s</span><span class="spoken" title="31 words at 150 words per minute"><span class="k">Spoken </span>≈ 12s')
+    expect(page).toContain('<mark>I pulled</mark> the webhook delivery logs.')
+    expect(page).toContain('<li class="missing">I coordinated<span class="note"> (not word for word in the example)</span></li>')
+  })
+
+  it('puts follow-ups, hints and practice answers behind details', () => {
+    expect(page.match(/<details class="followup">/g)).toHaveLength(4)
+    expect(page.match(/<details class="answer"><summary>Show answer<\/summary>/g)).toHaveLength(5)
+    expect(page).toContain('Answer: <strong>D. Manager-assigned initiation, no self-driven ownership</strong>')
+  })
+
+  it('renders a hostile scenario as text: no markup from content survives', () => {
+    const site = buildSite([{ path: 'h.md', scenario: hostileScenario(), messages: [] }], { scenarioSchemaId: SCHEMA_ID })
+    for (const path of ['index.html', 'scenarios/hostile.html']) {
+      const html = site.get(path) as string
+      const tags = startTags(html)
+      const names = new Set(tags.map((t) => t.name))
+      for (const name of ['img', 'iframe', 'svg', 'style', 'object', 'embed', 'base']) expect(names.has(name), `${path} has <${name}>`).toBe(false)
+      expect(tags.filter((t) => t.name === 'script').map((t) => t.attributes)).toEqual([
+        [['src', path === 'index.html' ? 'assets/app.js' : '../assets/app.js'], ['defer', '']],
+      ])
+      expect(tags.filter((t) => t.name === 'title')).toHaveLength(1)
+      for (const t of tags)
+        for (const [name, value] of t.attributes) {
+          expect(name, `${path}: <${t.name} ${name}>`).not.toMatch(/^on/i)
+          expect(value, `${path}: <${t.name} ${name}>`).not.toMatch(/^\s*javascript:/i)
+        }
+      expect(comments(html)).toBe(0)
+      expect(html.match(/<\/title>/g)).toHaveLength(1)
+      expect(html).toContain('&#x3C;script>window.__pwned = \"script\"&#x3C;/script>')
+    }
+    const page = site.get('scenarios/hostile.html') as string
+    expect(page).toContain('<span class="url">javascript:window.__pwned=1</span>')
+    for (const p of PAYLOADS) expect(page).toContain(toHtml({ type: 'text', value: p }))
+  })
+})

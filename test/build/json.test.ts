@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs'
+import { Ajv } from 'ajv'
+import addFormatsModule from 'ajv-formats'
+import { describe, expect, it } from 'vitest'
+import { bundleJson, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
+import { buildSite } from '../../src/emit/site.js'
+import type { ScenarioBundle } from '../../src/model/bundle.js'
+import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
+import { hostileScenario } from './fixtures/hostile.js'
+import { seed000 } from './fixtures/seed-000.js'
+
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv
+const schema = (name: string) => JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
+
+function validator(name: string) {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
+  addFormats(ajv)
+  return ajv.compile(schema(name))
+}
+
+describe('JSON bundle', () => {
+  const files = buildSite(corpus(), { scenarioSchemaId: SCHEMA_ID, html: false })
+  const text = files.get('scenarios.json') as string
+  const bundle = JSON.parse(text) as ScenarioBundle
+
+  it('writes exactly the bundle and one file per scenario', () => {
+    expect([...files.keys()]).toEqual([
+      'scenarios.json',
+      'scenarios/customer-unhappy-webhook-drops.json',
+      'scenarios/disagreed-with-teammate-migration.json',
+      'scenarios/missed-launch-deadline.json',
+    ])
+  })
+
+  it('is versioned, names the scenario schema and sorts scenarios by id', () => {
+    expect(bundle.formatVersion).toBe(1)
+    expect(bundle.scenarioSchema).toBe(SCHEMA_ID)
+    expect(bundle.scenarios.map((e) => e.scenario.id)).toEqual([
+      'customer-unhappy-webhook-drops',
+      'disagreed-with-teammate-migration',
+      'missed-launch-deadline',
+    ])
+    expect(bundle.scenarios.map((e) => e.path)).toEqual(['scenarios/seed-000.md', 'scenarios/google.md', 'scenarios/deadline.md'])
+  })
+
+  it('carries warnings in source order, without source edits', () => {
+    expect(bundle.scenarios[2]!.warnings).toEqual([
+      {
+        ruleId: 'action-first-person',
+        severity: 'warning',
+        message: 'Unexpected sentence opening `We`, expected `I`',
+        line: 12,
+        column: 3,
+        endLine: 40,
+        endColumn: 9,
+        url: 'https://github.com/starkit/starkit/blob/main/docs/rules/result-quantified.md',
+      },
+      {
+        ruleId: 'result-quantified',
+        severity: 'warning',
+        message: 'Missing a number in `Result`',
+        line: 40,
+        column: 1,
+        endLine: 40,
+        endColumn: 31,
+        url: 'https://github.com/starkit/starkit/blob/main/docs/rules/result-quantified.md',
+      },
+    ])
+    expect(bundle.scenarios[0]!.warnings).toEqual([])
+  })
+
+  it('is 2-space indented JSON with a trailing newline and keys in model order', () => {
+    expect(text.endsWith('}\n')).toBe(true)
+    expect(text.split('\n')[1]).toBe('  "formatVersion": 1,')
+    expect(Object.keys(bundle.scenarios[0]!)).toEqual(['path', 'scenario', 'warnings'])
+    expect(Object.keys(bundle.scenarios[0]!.scenario).slice(0, 5)).toEqual(['id', 'question', 'company', 'principleSet', 'principles'])
+    expect(Object.keys(bundle.scenarios[0]!.scenario.steps)).toEqual(['situation', 'task', 'action', 'result', 'reflection'])
+    expect(Object.keys(bundle.scenarios[0]!.scenario.steps.action)).toEqual(['targetSeconds', 'example', 'keyPhrases', 'coaching', 'commonMistake'])
+  })
+
+  it('does not depend on the key order or the entry order it is given', () => {
+    const shuffled = corpus()
+      .reverse()
+      .map((e) => ({ ...e, scenario: Object.fromEntries(Object.entries(e.scenario).reverse()) as typeof e.scenario }))
+    expect(buildSite(shuffled, { scenarioSchemaId: SCHEMA_ID, html: false })).toEqual(files)
+  })
+
+  it('writes each scenario alone, equal to its bundle entry', () => {
+    for (const entry of bundle.scenarios) {
+      const own = files.get(`scenarios/${entry.scenario.id}.json`) as string
+      expect(own).toBe(scenarioJson(entry.scenario))
+      expect(JSON.parse(own)).toEqual(entry.scenario)
+    }
+    expect(canonicalScenario(seed000)).toEqual(seed000)
+  })
+
+  it('validates against the generated bundle schema, and each scenario against the scenario schema', () => {
+    const checkBundle = validator('bundle.schema.json')
+    const checkScenario = validator('scenario.schema.json')
+    const withHostile = createBundle([...corpus(), { path: 'h.md', scenario: hostileScenario(), messages: [] }], { scenarioSchemaId: SCHEMA_ID })
+    for (const b of [bundle, JSON.parse(bundleJson(withHostile))]) {
+      expect(checkBundle(b), JSON.stringify(checkBundle.errors)).toBe(true)
+      for (const e of (b as ScenarioBundle).scenarios) expect(checkScenario(e.scenario), JSON.stringify(checkScenario.errors)).toBe(true)
+    }
+    expect(schema('scenario.schema.json')['$id']).toBe(SCHEMA_ID)
+  })
+
+  it('the bundle schema rejects another format version', () => {
+    const check = validator('bundle.schema.json')
+    expect(check({ ...bundle, formatVersion: 2 })).toBe(false)
+  })
+
+  it('refuses duplicate ids and ids that are not safe file names', () => {
+    const [a] = corpus()
+    expect(() => createBundle([a!, { ...a!, path: 'other.md' }], { scenarioSchemaId: SCHEMA_ID })).toThrow(/Duplicate scenario id `customer-unhappy-webhook-drops`/)
+    const bad = { ...a!, scenario: { ...a!.scenario, id: '../escape' } }
+    expect(() => buildSite([bad], { scenarioSchemaId: SCHEMA_ID })).toThrow(/Unexpected scenario id `..\/escape`/)
+  })
+})
