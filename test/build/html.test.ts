@@ -5,7 +5,7 @@ import { CONTENT_SECURITY_POLICY, countWords, highlight, speakingSeconds } from 
 import { buildSite } from '../../src/emit/site.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario, PAYLOADS } from './fixtures/hostile.js'
-import { comments, startTags } from './helpers/tags.js'
+import { startTags } from './helpers/tags.js'
 
 const marked = (text: string, phrases: string[]) => {
   const r = highlight(text, phrases)
@@ -120,8 +120,7 @@ describe('HTML site', () => {
           expect(name, `${path}: <${t.name} ${name}>`).not.toMatch(/^on/i)
           expect(value, `${path}: <${t.name} ${name}>`).not.toMatch(/^\s*javascript:/i)
         }
-      expect(comments(html)).toBe(0)
-      expect(html.match(/<\/title>/g)).toHaveLength(1)
+      expect(tags.filter((t) => t.name.startsWith('!')).map((t) => t.name)).toEqual(['!doctype'])
       expect(html).toContain('&#x3C;script>window.__pwned = \"script\"&#x3C;/script>')
     }
     const page = site.get('scenarios/hostile.html') as string

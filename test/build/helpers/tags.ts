@@ -1,5 +1,6 @@
 /** One start tag of serialised HTML: its name and attributes (values as written). */
 export interface Tag {
+  /** Lower case; `!doctype` or `!--` for a declaration or a comment. */
   name: string
   attributes: [string, string][]
 }
@@ -21,7 +22,11 @@ export function startTags(html: string): Tag[] {
     }
     const inner = html.slice(i + 1, j)
     i = j + 1
-    if (inner.startsWith('/') || inner.startsWith('!')) continue
+    if (inner.startsWith('/')) continue
+    if (inner.startsWith('!--')) {
+      tags.push({ name: '!--', attributes: [] })
+      continue
+    }
     const name = /^[^\s/>]+/.exec(inner)?.[0] ?? ''
     const attributes = [...inner.slice(name.length).matchAll(/([^\s="]+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? ''] as [string, string])
     tags.push({ name: name.toLowerCase(), attributes })
@@ -29,7 +34,3 @@ export function startTags(html: string): Tag[] {
   return tags
 }
 
-/** Every other kind of markup an HTML file holds besides start tags: comments and end tags. */
-export function comments(html: string): number {
-  return html.split('<!--').length - 1
-}

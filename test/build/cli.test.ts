@@ -1,0 +1,178 @@
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from '../../src/cli/main.js'
+import type { Io } from '../../src/cli/io.js'
+import { write } from '../../src/emit/markdown.js'
+import { amazonDeadline, googleConflict } from './fixtures/corpus.js'
+import { hostileScenario } from './fixtures/hostile.js'
+import { seed000 } from './fixtures/seed-000.js'
+
+let dir: string
+
+async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = ''
+  let stderr = ''
+  const io: Io = {
+    cwd: dir,
+    stdout: (s) => void (stdout += s),
+    stderr: (s) => void (stderr += s),
+    stdoutIsTTY: false,
+    stdinIsTTY: false,
+    env: {},
+  }
+  const code = await main(argv, io)
+  return { code, stdout, stderr }
+}
+
+/** Every file under `root`, relative, sorted, with its bytes. */
+async function tree(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>()
+  if (!existsSync(root)) return out
+  for (const entry of await readdir(root, { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) {
+      const path = join(entry.parentPath, entry.name)
+      out.set(relative(root, path).split('\\').join('/'), await readFile(path, 'utf8'))
+    }
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+const SITE_FILES = (ids: string[]) =>
+  [
+    'assets/app.js',
+    'assets/style.css',
+    'index.html',
+    'scenarios.json',
+    ...ids.flatMap((id) => [`scenarios/${id}.html`, `scenarios/${id}.json`]),
+  ].sort()
+
+const IDS = ['customer-unhappy-webhook-drops', 'disagreed-with-teammate-migration', 'hostile', 'missed-launch-deadline']
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'starkit-build-'))
+  await mkdir(join(dir, 'scenarios'))
+  for (const s of [seed000, googleConflict, amazonDeadline, hostileScenario()]) await writeFile(join(dir, 'scenarios', `${s.id}.md`), write(s))
+})
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('starkit build', () => {
+  it('builds `scenarios/` into `dist/` by default and says what it wrote', async () => {
+    const r = await run('build')
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    const files = await tree(join(dir, 'dist'))
+    expect([...files.keys()]).toEqual(SITE_FILES(IDS))
+    expect(r.stdout).toBe(
+      SITE_FILES(IDS).map((f) => `wrote dist/${f}\n`).join('') + `Built 4 scenarios into dist: ${files.size} files written, 0 unchanged\n`,
+    )
+    const bundle = JSON.parse(files.get('scenarios.json')!)
+    expect(bundle.scenarios.map((e: { path: string }) => e.path)).toEqual(IDS.map((id) => `scenarios/${id}.md`))
+    expect(bundle.scenarioSchema).toBe('https://starkit.dev/schema/scenario.schema.json')
+  })
+
+  it('is deterministic: a rebuild writes nothing, a clean build writes the same bytes', async () => {
+    await run('build')
+    const first = await tree(join(dir, 'dist'))
+    const again = await run('build')
+    expect(again.code).toBe(0)
+    expect(again.stdout).toBe(`Built 4 scenarios into dist: 0 files written, ${first.size} unchanged\n`)
+    await rm(join(dir, 'dist'), { recursive: true })
+    await run('build', 'scenarios', '--out', 'dist')
+    expect(await tree(join(dir, 'dist'))).toEqual(first)
+  })
+
+  it('emits nothing and exits 1 when lint finds an error, listing the errors', async () => {
+    const broken = { ...seed000, id: 'broken' } as Record<string, unknown>
+    delete broken['weakAnswer']
+    await writeFile(join(dir, 'scenarios', 'broken.md'), write(broken))
+    const r = await run('build', '-o', 'site')
+    expect(r.code).toBe(1)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(/^scenarios\/broken\.md:\d+:\d+ {2}error {2}.+ {2}schema\/required\n/)
+    expect(r.stderr).toMatch(/\nstarkit: 1 error, nothing built \(fix them, or build anyway with --force\)\n$/)
+    expect(existsSync(join(dir, 'site'))).toBe(false)
+  })
+
+  it('with --force builds what parses, leaving the rest out', async () => {
+    await writeFile(join(dir, 'scenarios', 'broken.md'), '# Not a scenario\n')
+    const r = await run('build', '--force', '-o', 'site')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('scenarios/broken.md: left out, it does not parse or validate\n')
+    expect([...(await tree(join(dir, 'site'))).keys()]).toEqual(SITE_FILES(IDS))
+    expect(r.stdout).toMatch(/Built 4 scenarios into site: 12 files written, 0 unchanged, \d+ errors? forced through\n$/)
+  })
+
+  it('writes only JSON with --json-only and only HTML with --html-only, not both', async () => {
+    expect((await run('build', '--json-only', '-o', 'j')).code).toBe(0)
+    expect([...(await tree(join(dir, 'j'))).keys()]).toEqual(SITE_FILES(IDS).filter((f) => f.endsWith('.json')))
+    expect((await run('build', '--html-only', '-o', 'h')).code).toBe(0)
+    expect([...(await tree(join(dir, 'h'))).keys()]).toEqual(SITE_FILES(IDS).filter((f) => !f.endsWith('.json')))
+    const both = await run('build', '--html-only', '--json-only')
+    expect(both.code).toBe(2)
+    expect(both.stderr).toMatch(/cannot be used with option/)
+  })
+
+  it.each([
+    ['.', 'expected a folder inside the project, such as `dist`'],
+    ['..', 'expected a folder inside the project, such as `dist`'],
+    ['/', 'expected a folder of its own, not the file system root'],
+    ['scenarios', 'expected a folder that holds no input (it holds `scenarios/customer-unhappy-webhook-drops.md`)'],
+    ['scenarios/hostile.md', 'expected a folder that holds no input (it holds `scenarios/hostile.md`)'],
+  ])('refuses --out %s', async (out, why) => {
+    const before = await tree(dir)
+    const r = await run('build', '-o', out)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`starkit: Unexpected \`--out ${out}\`, ${why}\n`)
+    expect(await tree(dir)).toEqual(before)
+  })
+
+  it('refuses an --out that is a symbolic link to the project', async () => {
+    await symlink(dir, join(dir, 'dist'))
+    const r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: Unexpected `--out dist`, expected a folder inside the project, such as `dist`\n')
+  })
+
+  it('never follows a symbolic link out of the output folder', async () => {
+    const outside = join(dir, 'outside.txt')
+    await writeFile(outside, 'keep me\n')
+    await mkdir(join(dir, 'dist'))
+    await symlink(outside, join(dir, 'dist', 'index.html'))
+    let r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: Unexpected symbolic link `dist/index.html` in the output folder, expected a file\n')
+    await rm(join(dir, 'dist', 'index.html'))
+    await mkdir(join(dir, 'elsewhere'))
+    await symlink(join(dir, 'elsewhere'), join(dir, 'dist', 'scenarios'))
+    r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: Unexpected symbolic link `dist/scenarios` in the output folder, expected a folder\n')
+    expect(await readFile(outside, 'utf8')).toBe('keep me\n')
+    expect(await readdir(join(dir, 'elsewhere'))).toEqual([])
+    expect(await readdir(join(dir, 'dist'))).toEqual(['scenarios'])
+  })
+
+  it('reports, and keeps, files of an earlier build that this build did not produce', async () => {
+    await run('build')
+    await rm(join(dir, 'scenarios', 'hostile.md'))
+    const r = await run('build')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe(
+      'note: dist/scenarios/hostile.html is not part of this build (left in place)\n' +
+        'note: dist/scenarios/hostile.json is not part of this build (left in place)\n',
+    )
+    expect(r.stdout).toMatch(/^wrote dist\/index\.html\nwrote dist\/scenarios\.json\nBuilt 3 scenarios into dist: 2 files written, 8 unchanged\n$/)
+  })
+
+  it('exits 2 when the default `scenarios` folder does not exist', async () => {
+    await rm(join(dir, 'scenarios'), { recursive: true })
+    const r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: No such file or folder: `scenarios`\n')
+  })
+})
