@@ -53,7 +53,8 @@ export function loadConfig(path: string, cwd: string): ResolvedConfig & { path: 
   const check = ajv.compile(loadSchema('config.schema.json'))
   if (!check(data)) {
     const lines = (check.errors ?? [])
-      .filter((e) => e.keyword !== 'anyOf')
+      // For a value that matches no branch of an anyOf, the first branch's complaint is enough.
+      .filter((e, i, all) => e.keyword !== 'anyOf' && all.findIndex((o) => o.instancePath === e.instancePath) === i)
       .slice(0, 5)
       .map((e) => {
         if (e.keyword === 'additionalProperties') {

@@ -40,7 +40,8 @@ export function readFrontmatter(
   base: number,
   map: SourceMapBuilder,
 ): { data: Record<string, unknown>; problems: FrontmatterProblem[] } {
-  const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, strict: true })
+  // YAML knows no lone CR line ending; CR to LF keeps every offset.
+  const doc = parseDocument(source.replace(/\r(?!\n)/g, '\n'), { uniqueKeys: true, prettyErrors: false, strict: true })
   const problems: FrontmatterProblem[] = doc.errors.map((e) => ({
     start: base + e.pos[0],
     end: base + e.pos[1],

@@ -95,7 +95,7 @@ function orList(values: unknown[]): string {
 }
 
 /** A content author's words for one ajv error, and the pointer it is about. */
-export function explain(error: ErrorObject, data: unknown): { at: Pointer; key?: boolean; reason: string } {
+export function explain(error: ErrorObject, data: unknown): { at: Pointer; key?: boolean; reason: string; section?: string } {
   const at = error.instancePath
   const value = valueAt(data, at)
   const what = describePointer(at)
@@ -105,7 +105,7 @@ export function explain(error: ErrorObject, data: unknown): { at: Pointer; key?:
       const missing = String(params.missingProperty)
       const child = at + pointer(missing)
       const section = SECTIONS.find((s) => s.path === child)
-      if (section) return { at, reason: `Missing \`${section.title}\` section` }
+      if (section) return { at, reason: `Missing \`${section.title}\` section`, section: section.path }
       if (child === '/question') return { at, reason: 'Missing title heading with the question' }
       if (at === '') return { at, reason: `Missing \`${missing}\` in frontmatter` }
       return { at, reason: `Missing ${describePointer(child)}` }
@@ -149,6 +149,14 @@ export function explain(error: ErrorObject, data: unknown): { at: Pointer; key?:
   }
 }
 
+/** A missing section is reported where it belongs: at the next section present, else the last one, else the title. */
+function whereSectionBelongs(parsed: ParseResult, path: string) {
+  const index = SECTIONS.findIndex((s) => s.path === path)
+  const after = SECTIONS.slice(index + 1).find((s) => parsed.map.span(s.path))
+  const before = [...SECTIONS.slice(0, index)].reverse().find((s) => parsed.map.span(s.path))
+  return parsed.map.span((after ?? before)?.path ?? '/question')
+}
+
 /**
  * Validate parsed data against the scenario schema. Every ajv error becomes a positioned
  * message (`schema/<keyword>`) on the file. Returns the typed scenario when valid.
@@ -158,11 +166,14 @@ export function validate(parsed: ParseResult): ValidScenario | undefined {
   if (check(parsed.data)) return { ...parsed, scenario: parsed.data as unknown as Scenario }
   const seen = new Set<string>()
   for (const error of check.errors ?? []) {
-    const { at, key, reason } = explain(error, parsed.data)
+    const { at, key, reason, section } = explain(error, parsed.data)
     const id = `${error.keyword}\0${at}\0${reason}`
     if (seen.has(id)) continue
     seen.add(id)
-    const span = (key ? parsed.map.keySpan(at) : undefined) ?? parsed.map.nearest(key ? parentPointer(at) : at)
+    const span =
+      (section ? whereSectionBelongs(parsed, section) : undefined) ??
+      (key ? parsed.map.keySpan(at) : undefined) ??
+      parsed.map.nearest(key ? parentPointer(at) : at)
     fail(parsed.file, reason, span, `schema/${error.keyword}`)
   }
   return undefined
