@@ -1,0 +1,44 @@
+import { basename } from 'node:path/posix'
+import type { ValidScenario } from '../parse/types.js'
+import { defineRule } from './define-rule.js'
+
+/** The file name without `.md`, or undefined for text that came with no path. */
+function stemOf(file: ValidScenario): string | undefined {
+  const path = file.file.path
+  if (!path) return undefined
+  const name = basename(path.replace(/\\/g, '/'))
+  return name.replace(/\.(?:md|markdown)$/i, '')
+}
+
+export default defineRule({
+  id: 'unique-id',
+  summary: 'Each id is unique across the linted files and equals its file name',
+  severity: 'error',
+  scope: 'project',
+  docs: [
+    'The id names the scenario in the JSON bundle, in URLs of the HTML site and in links between',
+    'scenarios; two files with one id overwrite each other in the build. The id is also the file name',
+    '(`tell-me-about-a-time.md` holds `id: tell-me-about-a-time`), so a reader finds a scenario by its id.',
+    '',
+    'Ids are compared across every file of one `starkit lint` run. Of the files that share an id, the one',
+    'whose file name is that id keeps it (or the first by path, when none or several are so named); each',
+    'other file gets the finding, with a note naming the file that keeps the id.',
+  ].join('\n'),
+  defaults: {},
+  check({ files, report }) {
+    const byId = new Map<string, ValidScenario[]>()
+    for (const file of files) {
+      const id = file.scenario.id
+      const name = stemOf(file)
+      if (name !== undefined && name !== id) report(file, '/id', `Unexpected id \`${id}\`, expected the file name \`${name}\``)
+      byId.set(id, [...(byId.get(id) ?? []), file])
+    }
+    for (const [id, group] of byId) {
+      if (group.length < 2) continue
+      const owner = group.find((f) => stemOf(f) === id) ?? group[0]!
+      for (const file of group)
+        if (file !== owner)
+          report(file, '/id', `Unexpected duplicate id \`${id}\`, expected an id no other file has`, { note: `\`${owner.file.path ?? 'another file'}\` has this id` })
+    }
+  },
+})
