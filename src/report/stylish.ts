@@ -1,4 +1,4 @@
-import { styleText } from 'node:util'
+import { inspect } from 'node:util'
 import type { FileReport } from './diagnostic.js'
 import { count, plural } from './summary.js'
 
@@ -6,11 +6,17 @@ export interface StylishOptions {
   color: boolean
 }
 
-type Style = Parameters<typeof styleText>[0]
+type Style = 'red' | 'yellow' | 'dim' | 'underline'
+
+/** ANSI codes from Node's own table (util.styleText decides colour by the real stdout, which `main` must not). */
+function ansi(style: Style, text: string): string {
+  const [open, close] = inspect.colors[style]!
+  return `\u001b[${open}m${text}\u001b[${close}m`
+}
 
 /** ESLint's "stylish": a block per file, aligned columns, a summary line. */
 export function stylish(files: readonly FileReport[], options: StylishOptions): string {
-  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text) : text)
+  const paint = (style: Style, text: string): string => (options.color ? ansi(style, text) : text)
   let out = ''
   for (const file of files) {
     if (file.messages.length === 0) continue
