@@ -3,6 +3,7 @@ import type { CommandContext } from '../context.js'
 import build from './build.js'
 import fmt from './fmt.js'
 import lint from './lint.js'
+import rules from './rules.js'
 
 /** Each command registers itself; a command is listed here only once it works. */
-export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [lint, fmt, build]
+export const COMMANDS: ((program: Command, ctx: CommandContext) => void)[] = [lint, fmt, build, rules]
