@@ -1,0 +1,145 @@
+import type { Root } from 'mdast'
+import { isMarkerChar, knownMarker } from './chrome.js'
+import { findMojibake, type MojibakeRange } from './mojibake.js'
+
+/** A marker found at the start of a line (or making up the whole line). */
+export interface LineMarker {
+  /** 1-based column in the source line. */
+  column: number
+  /** The marker as it stands in the source (mojibake included). */
+  source: string
+  /** What it reads as after mojibake repair; absent when bytes were lost. */
+  decoded?: string
+  /** It came from mojibake (repaired or damaged). */
+  mojibake: boolean
+}
+
+/** A mojibake repair inside a line's content. */
+export interface LineRepair {
+  column: number
+  from: string
+  to: string
+}
+
+/** One source line of the page, as the walker sees it. */
+export interface PageLine {
+  /** 1-based line number. */
+  line: number
+  /** The line exactly as in the source (no line ending). */
+  raw: string
+  /** The index of the remark block that holds the line, -1 for a blank or uncovered line. */
+  block: number
+  /** Leading spaces (tabs count as one). */
+  indent: number
+  /** The markers at the start of the line. */
+  markers: LineMarker[]
+  /** The line after its leading markers, mojibake repaired, trimmed. */
+  text: string
+  /** The whole line, mojibake repaired, trimmed (markers included). */
+  full: string
+  /** The line holds markers only. */
+  markerOnly: boolean
+  /** Content repairs (markers excluded). */
+  repairs: LineRepair[]
+  /** Damaged mojibake inside the content: kept as is, reported. */
+  damaged: MojibakeRange[]
+}
+
+/**
+ * Number each block's source lines from the remark tree: remark-parse finds the blocks
+ * (paragraphs, and whatever else scraped text happens to look like), and node positions give
+ * their lines. The text is always taken from the source line, never from the mdast: a scraped
+ * `  1. Step 1: …` parses as a list, a `#` as a heading, `*` as emphasis.
+ */
+export function blockOfLine(tree: Root, lineCount: number): Int32Array {
+  const block = new Int32Array(lineCount + 1).fill(-1)
+  tree.children.forEach((node, index) => {
+    const start = node.position?.start.line
+    const end = node.position?.end.line
+    if (start === undefined || end === undefined) return
+    for (let l = start; l <= Math.min(end, lineCount); l++) block[l] = index
+  })
+  return block
+}
+
+/** Split text into lines on any line ending. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/)
+}
+
+/** Read one source line: its markers, its repaired text. */
+export function readLine(raw: string, line: number, block: number): PageLine {
+  const ranges = findMojibake(raw)
+  const markers: LineMarker[] = []
+  let i = 0
+  let r = 0
+  // Leading markers: pictographs, and mojibake that reads as one (or lost its bytes).
+  for (;;) {
+    while (i < raw.length && /\s/.test(raw[i]!)) i++
+    const range = ranges[r]
+    if (range && range.start === i && (range.damaged || [...range.repaired!].every(isMarkerChar))) {
+      const m: LineMarker = { column: i + 1, source: range.text, mojibake: true }
+      if (range.repaired !== undefined) m.decoded = range.repaired
+      markers.push(m)
+      i = range.end
+      r++
+      continue
+    }
+    const cp = raw.codePointAt(i)
+    if (cp === undefined) break
+    const char = String.fromCodePoint(cp)
+    if (!isMarkerChar(char)) break
+    let j = i + char.length
+    while (j < raw.length) {
+      const next = String.fromCodePoint(raw.codePointAt(j)!)
+      if (!/^[\uFE0E\uFE0F\u200D]$/u.test(next)) break
+      j += next.length
+    }
+    const source = raw.slice(i, j)
+    const prev = markers[markers.length - 1]
+    // A dressing character on its own joins the marker before it.
+    if (prev && !prev.mojibake && j - i === char.length && /^[\uFE0E\uFE0F\u200D]$/u.test(char)) {
+      prev.source += source
+      prev.decoded = prev.source
+    } else markers.push({ column: i + 1, source, decoded: source, mojibake: false })
+    i = j
+  }
+  const bodyStart = i
+  const repairs: LineRepair[] = []
+  const damaged: MojibakeRange[] = []
+  let body = ''
+  let last = bodyStart
+  for (; r < ranges.length; r++) {
+    const range = ranges[r]!
+    body += raw.slice(last, range.start)
+    if (range.repaired !== undefined) {
+      repairs.push({ column: range.start + 1, from: range.text, to: range.repaired })
+      body += range.repaired
+    } else {
+      damaged.push(range)
+      body += range.text
+    }
+    last = range.end
+  }
+  body += raw.slice(last)
+  const prefix = markers.map((m) => m.decoded ?? m.source).join(' ')
+  const text = body.trim()
+  const indentMatch = /^[ \t]*/.exec(raw)![0]
+  return {
+    line,
+    raw,
+    block,
+    indent: indentMatch.length,
+    markers,
+    text,
+    full: (markers.length > 0 ? `${prefix} ${text}` : text).trim(),
+    markerOnly: markers.length > 0 && text === '',
+    repairs,
+    damaged,
+  }
+}
+
+/** Whether a marker reads as a known marker. */
+export function isKnown(marker: LineMarker): boolean {
+  return marker.decoded !== undefined && knownMarker(marker.decoded) !== undefined
+}
