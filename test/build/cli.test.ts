@@ -9,6 +9,7 @@ import { write } from '../../src/emit/markdown.js'
 import { amazonDeadline, googleConflict } from './fixtures/corpus.js'
 import { hostileScenario } from './fixtures/hostile.js'
 import { seed000 } from './fixtures/seed-000.js'
+import { startTags } from './helpers/tags.js'
 
 let dir: string
 
@@ -48,12 +49,15 @@ const SITE_FILES = (ids: string[]) =>
     ...ids.flatMap((id) => [`scenarios/${id}.html`, `scenarios/${id}.json`]),
   ].sort()
 
-const IDS = ['customer-unhappy-webhook-drops', 'disagreed-with-teammate-migration', 'hostile', 'missed-launch-deadline']
+/** The summary's warnings clause: present when the current rules warn about the fixtures. */
+const WARNINGS = '(?:, \\d+ warnings? \\(in the bundle; `starkit lint` shows them\\))?'
+
+const IDS = ['customer-unhappy-webhook-drops', 'disagreed-with-teammate-migration', 'missed-launch-deadline']
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'starkit-build-'))
   await mkdir(join(dir, 'scenarios'))
-  for (const s of [seed000, googleConflict, amazonDeadline, hostileScenario()]) await writeFile(join(dir, 'scenarios', `${s.id}.md`), write(s))
+  for (const s of [seed000, googleConflict, amazonDeadline]) await writeFile(join(dir, 'scenarios', `${s.id}.md`), write(s))
 })
 
 afterEach(async () => {
@@ -67,9 +71,9 @@ describe('starkit build', () => {
     expect(r.code).toBe(0)
     const files = await tree(join(dir, 'dist'))
     expect([...files.keys()]).toEqual(SITE_FILES(IDS))
-    expect(r.stdout).toBe(
-      SITE_FILES(IDS).map((f) => `wrote dist/${f}\n`).join('') + `Built 4 scenarios into dist: ${files.size} files written, 0 unchanged\n`,
-    )
+    const [summary, ...wrote] = r.stdout.split('\n').filter(Boolean).reverse()
+    expect(wrote.reverse()).toEqual(SITE_FILES(IDS).map((f) => `wrote dist/${f}`))
+    expect(summary).toMatch(new RegExp(`^Built 3 scenarios into dist: ${files.size} files written, 0 unchanged${WARNINGS}$`))
     const bundle = JSON.parse(files.get('scenarios.json')!)
     expect(bundle.scenarios.map((e: { path: string }) => e.path)).toEqual(IDS.map((id) => `scenarios/${id}.md`))
     expect(bundle.scenarioSchema).toBe('https://starkit.dev/schema/scenario.schema.json')
@@ -80,7 +84,7 @@ describe('starkit build', () => {
     const first = await tree(join(dir, 'dist'))
     const again = await run('build')
     expect(again.code).toBe(0)
-    expect(again.stdout).toBe(`Built 4 scenarios into dist: 0 files written, ${first.size} unchanged\n`)
+    expect(again.stdout).toMatch(new RegExp(`^Built 3 scenarios into dist: 0 files written, ${first.size} unchanged${WARNINGS}\n$`))
     await rm(join(dir, 'dist'), { recursive: true })
     await run('build', 'scenarios', '--out', 'dist')
     expect(await tree(join(dir, 'dist'))).toEqual(first)
@@ -104,7 +108,7 @@ describe('starkit build', () => {
     expect(r.code).toBe(0)
     expect(r.stderr).toContain('scenarios/broken.md: left out, it does not parse or validate\n')
     expect([...(await tree(join(dir, 'site'))).keys()]).toEqual(SITE_FILES(IDS))
-    expect(r.stdout).toMatch(/Built 4 scenarios into site: 12 files written, 0 unchanged, \d+ errors? forced through\n$/)
+    expect(r.stdout).toMatch(new RegExp(`Built 3 scenarios into site: 10 files written, 0 unchanged${WARNINGS}, \\d+ errors? forced through\n$`))
   })
 
   it('writes only JSON with --json-only and only HTML with --html-only, not both', async () => {
@@ -122,7 +126,7 @@ describe('starkit build', () => {
     ['..', 'expected a folder inside the project, such as `dist`'],
     ['/', 'expected a folder of its own, not the file system root'],
     ['scenarios', 'expected a folder that holds no input (it holds `scenarios/customer-unhappy-webhook-drops.md`)'],
-    ['scenarios/hostile.md', 'expected a folder that holds no input (it holds `scenarios/hostile.md`)'],
+    ['scenarios/missed-launch-deadline.md', 'expected a folder that holds no input (it holds `scenarios/missed-launch-deadline.md`)'],
   ])('refuses --out %s', async (out, why) => {
     const before = await tree(dir)
     const r = await run('build', '-o', out)
@@ -159,14 +163,25 @@ describe('starkit build', () => {
 
   it('reports, and keeps, files of an earlier build that this build did not produce', async () => {
     await run('build')
-    await rm(join(dir, 'scenarios', 'hostile.md'))
+    await rm(join(dir, 'scenarios', 'missed-launch-deadline.md'))
     const r = await run('build')
     expect(r.code).toBe(0)
     expect(r.stderr).toBe(
-      'note: dist/scenarios/hostile.html is not part of this build (left in place)\n' +
-        'note: dist/scenarios/hostile.json is not part of this build (left in place)\n',
+      'note: dist/scenarios/missed-launch-deadline.html is not part of this build (left in place)\n' +
+        'note: dist/scenarios/missed-launch-deadline.json is not part of this build (left in place)\n',
     )
-    expect(r.stdout).toMatch(/^wrote dist\/index\.html\nwrote dist\/scenarios\.json\nBuilt 3 scenarios into dist: 2 files written, 8 unchanged\n$/)
+    expect(r.stdout).toMatch(new RegExp(`^wrote dist/index\\.html\nwrote dist/scenarios\\.json\nBuilt 2 scenarios into dist: 2 files written, 6 unchanged${WARNINGS}\n$`))
+  })
+
+  it('carries hostile Markdown through to inert HTML (forced past the lint errors it earns)', async () => {
+    await writeFile(join(dir, 'scenarios', 'hostile.md'), write(hostileScenario()))
+    const r = await run('build', '--force', '--html-only')
+    expect(r.code).toBe(0)
+    const page = await readFile(join(dir, 'dist', 'scenarios', 'hostile.html'), 'utf8')
+    const tags = startTags(page)
+    expect(tags.filter((t) => t.name === 'script').map((t) => t.attributes)).toEqual([[['src', '../assets/app.js'], ['defer', '']]])
+    expect(tags.some((t) => ['img', 'iframe', 'svg', 'style'].includes(t.name) || t.attributes.some(([n]) => /^on/i.test(n)))).toBe(false)
+    expect(page).toContain('&#x3C;img src=x onerror=')
   })
 
   it('exits 2 when the default `scenarios` folder does not exist', async () => {
