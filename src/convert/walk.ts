@@ -415,7 +415,7 @@ export class Walk {
     const question = (m ? m[1]! : t.text).trim()
     if (m) {
       const suffix = m[2]!.trim()
-      const kind = /(STAR Walkthrough|Walkthrough)$/i.exec(suffix)?.[1] ?? suffix.split(/\s+/).slice(-2).join(' ')
+      const kind = /(STAR Walkthrough|Walkthrough|Bar Raiser Evaluate|Competency|Evaluate)$/i.exec(suffix)![1]!
       this.state.kind = kind
       this.titleSuffix = suffix
     }

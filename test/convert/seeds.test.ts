@@ -186,7 +186,10 @@ describe('every seed', () => {
         .replace(/^\d+\.\s+(Step \d+:\s*)?|^[A-D]\.\s+|^•\s+/, '')
         .replace(/^"|"$/g, '')
       const words = JSON.stringify(core.split(/\s+/).slice(0, 3).join(' ')).slice(1, -1)
-      const holds = json.includes(words) || (typeof value === 'string' && core.includes(value)) || typeof value === 'number' || l.role === 'timeLimit'
+      const phrases = [...l.raw.matchAll(/"([^"]+)"/g)].map((m) => m[1])
+      const holds =
+        (l.role === 'keyPhrases' && phrases.every((p) => (value as string[]).includes(p!))) ||
+        json.includes(words) || (typeof value === 'string' && core.includes(value)) || typeof value === 'number' || l.role === 'timeLimit'
       expect(holds, `line ${l.line}: ${l.raw} -> ${l.disposition.pointer}`).toBe(true)
     }
     // Chrome lines are only the documented ones.
