@@ -55,7 +55,7 @@ export function indexPage(scenarios: readonly Scenario[], options: IndexOptions)
   const count = `${sorted.length} ${sorted.length === 1 ? 'scenario' : 'scenarios'}`
   return htmlDocument({
     title: options.title,
-    description: `${count} of STAR interview walkthroughs`,
+    description: `STAR interview walkthroughs: ${count}`,
     root: '',
     bodyClass: 'index',
     body: [

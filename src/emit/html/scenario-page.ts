@@ -22,7 +22,7 @@ export interface ScenarioPageOptions {
 }
 
 function facts(s: Scenario): Element {
-  const rows: [string, string][] = [['Company', `${s.company} · ${s.principleSet}`]]
+  const rows: [string, string][] = []
   if (s.level !== undefined) rows.push(['Level', s.level])
   if (s.role !== undefined) rows.push(['Role', s.role])
   return h('dl.facts', [
@@ -72,7 +72,7 @@ export function scenarioPage(s: Scenario, options: ScenarioPageOptions): Root {
     body: [
       h('header.site-header', [
         h('nav.crumbs', { ariaLabel: 'Breadcrumb' }, [h('a', { href: '../index.html' }, [h('span', { ariaHidden: 'true' }, '← '), options.title])]),
-        h('p.kicker', `${s.company} · ${s.principles.join(', ')}`),
+        h('p.kicker', `${s.company} · ${s.principleSet}`),
         h('h1', s.question),
         facts(s),
         toc(sections),

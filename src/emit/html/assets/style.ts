@@ -183,8 +183,6 @@ details[open] > summary { border-bottom: 1px solid var(--border); }
 @media (max-width: 36rem) {
   body { padding: 0.75rem 0.75rem 2rem; font-size: 1rem; }
   h1 { font-size: 1.45rem; }
-  .facts { grid-template-columns: 1fr; }
-  .facts dd { margin-bottom: 0.4rem; }
   .step article, .card, .question article, .scenario-card article { padding: 0.8rem; }
 }
 
