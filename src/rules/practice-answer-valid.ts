@@ -1,4 +1,4 @@
-import { pointer } from '../model/index.js'
+import { pointer, type PracticeOption } from '../model/index.js'
 import { defineRule } from './define-rule.js'
 import { containsRun, normalizeText, words } from './text/words.js'
 
@@ -12,9 +12,29 @@ function namesLetter(text: string, letter: string): boolean {
   return new RegExp(String.raw`\b(?:option|answer|choice)\s+\(?${letter}\b|\(${letter}\)|^${letter}[.)]\s`).test(text)
 }
 
+const norms = (text: string): string[] => words(text).map((w) => w.norm)
+
 /** Whether `text` contains the option's wording as a run of words. */
 function namesText(text: string, optionText: string): boolean {
-  return containsRun(words(text).map((w) => w.norm), words(optionText).map((w) => w.norm))
+  return containsRun(norms(text), norms(optionText))
+}
+
+/** Phrases of two words or more that `text` quotes: "…", “…” or '…' (not an apostrophe). */
+function quoted(text: string): string[] {
+  const out: string[] = []
+  for (const m of text.matchAll(/"([^"]+)"|“([^”]+)”|(?:^|[\s(])['‘]([^'’]+)['’](?=$|[\s.,;:!?)])/g)) {
+    const phrase = m[1] ?? m[2] ?? m[3] ?? ''
+    if (words(phrase).length >= 2) out.push(phrase)
+  }
+  return out
+}
+
+/** Whether `text` quotes a phrase of `option` that no other option holds ("We collectively decided"). */
+function quotesOption(text: string, option: PracticeOption, options: readonly PracticeOption[]): boolean {
+  return quoted(text).some((phrase) => {
+    const run = norms(phrase)
+    return namesText(option.text, phrase) && options.every((o) => o === option || !containsRun(norms(o.text), run))
+  })
 }
 
 export default defineRule({
@@ -25,8 +45,9 @@ export default defineRule({
     'A practice question teaches only when its answer is unambiguous: each option letter and wording',
     'appears once, the answer is one of the options, and the worked solution arrives at that option.',
     'This rule flags a repeated option letter or wording, an answer that names no option, a solution',
-    'that never names the correct option (by its wording, or as `option A`/`(A)`), and a solution step',
-    'whose conclusion (`-> …`) names a different option than the answer.',
+    'that never names the correct option (by its whole wording, by a quoted phrase that only that option',
+    'holds, or as `option A`/`(A)`), and a solution step whose conclusion (`-> …`) names a different option',
+    'than the answer.',
     '',
     'The schema already requires a difficulty of `easy`, `medium` or `hard` and 2 to 4 options; the rule',
     'checks the difficulty again so the guarantee holds for data built in code.',
@@ -54,7 +75,10 @@ export default defineRule({
       }
       const correct = q.options[index]!
       const solution = q.solution.join('\n')
-      if (!namesText(solution, correct.text) && !q.solution.some((s) => namesLetter(s, correct.letter)))
+      const named =
+        namesText(solution, correct.text) ||
+        q.solution.some((s) => namesLetter(s, correct.letter) || quotesOption(s, correct, q.options))
+      if (!named)
         report(at('solution'), `Missing correct option \`${correct.letter}\` in the solution`, {
           note: `Name the option's wording (\`${correct.text}\`) or its letter (\`option ${correct.letter}\`) in a solution step`,
         })
@@ -62,9 +86,9 @@ export default defineRule({
         const conclusion = CONCLUSION.exec(step)?.[1]
         if (conclusion === undefined) return
         const norm = normalizeText(conclusion)
-        const named = q.options.find((o) => normalizeText(o.text) === norm)
-        if (named && named.letter !== correct.letter)
-          report(at('solution', k), `Unexpected conclusion naming option \`${named.letter}\`, expected the answer \`${correct.letter}\``)
+        const other = q.options.find((o) => normalizeText(o.text) === norm)
+        if (other && other.letter !== correct.letter)
+          report(at('solution', k), `Unexpected conclusion naming option \`${other.letter}\`, expected the answer \`${correct.letter}\``)
       })
     })
   },
