@@ -27,7 +27,9 @@ export interface Comment {
   start: number
   end: number
   line: number
+  column: number
   endLine: number
+  endColumn: number
 }
 
 interface Text {
@@ -144,7 +146,9 @@ export class BodyReader {
           start: start(node),
           end: end(node),
           line: node.position?.start.line ?? 1,
+          column: node.position?.start.column ?? 1,
           endLine: node.position?.end.line ?? 1,
+          endColumn: node.position?.end.column ?? 1,
         })
         continue
       }

@@ -40,13 +40,26 @@ export interface FileRuleContext<O> {
   report: Report
 }
 
+/**
+ * What a project rule sees of one file: its frontmatter. Read the same way whether the
+ * file was linted now, came from the cache, or belongs to another `--shard`, so cross-file
+ * findings never depend on how a run was split.
+ */
+export interface ProjectFile {
+  /** The path as reported. */
+  path: string
+  frontmatter: Record<string, unknown>
+  /** The span of a frontmatter value (`/id`). */
+  span(pointer: Pointer): Span | undefined
+}
+
 export interface ProjectRuleContext<O> {
-  /** Every valid scenario of the run, sorted by path. */
-  files: readonly ValidScenario[]
+  /** Every linted file with readable frontmatter, sorted by path. */
+  files: readonly ProjectFile[]
   settings: Settings
   options: O
-  /** Report on one file of the run. */
-  report(file: ValidScenario, target: Target, message: string, extra?: ReportExtra): void
+  /** Report on one file of the run, at a frontmatter pointer or a span. */
+  report(file: ProjectFile, target: Pointer | Span, message: string, extra?: ReportExtra): void
 }
 
 interface RuleMeta<O> {
@@ -74,7 +87,7 @@ export interface FileRule<O = Record<string, never>> extends RuleMeta<O> {
 }
 
 export interface ProjectRule<O = Record<string, never>> extends RuleMeta<O> {
-  /** A rule that needs every file of the run at once (such as `unique-id`). */
+  /** A rule that needs every file of the run at once (such as `unique-id`); it sees frontmatter only. */
   scope: 'project'
   check(context: ProjectRuleContext<O>): void
 }

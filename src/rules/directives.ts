@@ -11,7 +11,9 @@ export interface Directive {
   /** Empty: all rules. */
   ruleIds: string[]
   line: number
+  column: number
   endLine: number
+  endColumn: number
   start: number
   end: number
 }
@@ -24,7 +26,7 @@ export function readDirectives(comments: readonly Comment[]): Directive[] {
     const m = DIRECTIVE.exec(c.value.trim())
     if (!m) continue
     const ids = (m[2] ?? '').split(/\s--\s|\s--$/)[0]!.split(/[\s,]+/).filter(Boolean)
-    out.push({ kind: m[1] as Directive['kind'], ruleIds: ids, line: c.line, endLine: c.endLine, start: c.start, end: c.end })
+    out.push({ kind: m[1] as Directive['kind'], ruleIds: ids, line: c.line, column: c.column, endLine: c.endLine, endColumn: c.endColumn, start: c.start, end: c.end })
   }
   return out
 }

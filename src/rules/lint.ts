@@ -1,11 +1,12 @@
 import type { VFileMessage } from 'vfile-message'
-import type { Scenario } from '../model/index.js'
+import type { Scenario, Span, StarkitConfig } from '../model/index.js'
+import { readFrontFacts, type FrontFacts } from '../parse/front.js'
 import { parse, type Comment } from '../parse/index.js'
-import type { ParseResult, ValidScenario } from '../parse/types.js'
+import type { ParseResult } from '../parse/types.js'
 import type { Diagnostic, FileReport } from '../report/diagnostic.js'
 import { validate } from '../schema/validate.js'
 import { resolveConfig, type ResolvedConfig } from './config.js'
-import { ruleUrl, type Fix } from './define-rule.js'
+import { ruleUrl, type Fix, type ProjectFile, type ReportExtra } from './define-rule.js'
 import { readDirectives, suppressor, type Directive } from './directives.js'
 import { runRules, type FixableMessage } from './run-rules.js'
 
@@ -25,11 +26,26 @@ export interface LintOptions {
 export interface LintResult extends FileReport {
   /** Present when the file parsed and passed schema validation. */
   scenario?: Scenario
-  /** The parse result (positions, text), for callers that need more. */
-  parsed?: ParseResult
   /** With `fix`: the fixed text, when a fix changed anything. */
   output?: string
   /** With `fix`: how many fixes were applied. */
+  fixed?: number
+}
+
+/**
+ * What linting one file leaves for the rest of the run: plain JSON, so it can come back
+ * from a worker thread or out of the cache. Project (cross-file) rules run afterwards,
+ * on the frontmatter facts of every file.
+ */
+export interface FileRecord {
+  path: string
+  /** Parse, schema and file-rule messages, inline disables applied. */
+  messages: Diagnostic[]
+  /** Inline control comments, and whether a finding used each one yet. */
+  directives: (Directive & { used: boolean })[]
+  front?: FrontFacts
+  scenario?: Scenario
+  output?: string
   fixed?: number
 }
 
@@ -42,56 +58,49 @@ function fullRuleId(message: VFileMessage): string {
   return message.source && message.source !== 'starkit' ? `${message.source}/${id}` : id
 }
 
+function diagnostic(ruleId: string, severity: Diagnostic['severity'], reason: string, span: Span, extra?: ReportExtra & { url?: string }): Diagnostic {
+  const d: Diagnostic = {
+    ruleId,
+    severity,
+    message: reason,
+    line: span.start.line,
+    column: span.start.column,
+    endLine: span.end.line,
+    endColumn: span.end.column,
+  }
+  if (extra?.note) d.note = extra.note
+  if (extra?.url) d.url = extra.url
+  if (extra?.fix) d.fix = extra.fix
+  return d
+}
+
 export function toDiagnostic(message: VFileMessage): Diagnostic {
   const place = message.place
   const start = place && 'start' in place ? place.start : (place ?? { line: 1, column: 1 })
   const end = place && 'end' in place ? place.end : start
-  const d: Diagnostic = {
-    ruleId: fullRuleId(message),
-    severity: message.fatal ? 'error' : 'warning',
-    message: message.reason,
-    line: start.line ?? 1,
-    column: start.column ?? 1,
-    endLine: end.line ?? start.line ?? 1,
-    endColumn: end.column ?? start.column ?? 1,
-  }
-  if (message.note) d.note = message.note
-  if (message.url) d.url = message.url
-  const fix = (message as FixableMessage).fix
-  if (fix) d.fix = fix
-  return d
+  const line = start.line ?? 1
+  const column = start.column ?? 1
+  const span = { start: { line, column, offset: 0 }, end: { line: end.line ?? line, column: end.column ?? column, offset: 0 } }
+  return diagnostic(fullRuleId(message), message.fatal ? 'error' : 'warning', message.reason, span, {
+    note: message.note,
+    url: message.url,
+    fix: (message as FixableMessage).fix,
+  })
 }
 
 function byPlace(a: Diagnostic, b: Diagnostic): number {
   return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
 }
 
-/** Findings of rules that inline comments disable are dropped; a disable that matched nothing is reported. */
-function applyDirectives(parsed: ParseResult, messages: Diagnostic[]): Diagnostic[] {
-  const directives = readDirectives((parsed.file.data.comments ?? []) as Comment[])
+/** Drop the findings inline comments disable, marking the comments that did. Parse and schema messages cannot be disabled. */
+function suppress(messages: Diagnostic[], directives: FileRecord['directives']): Diagnostic[] {
   if (directives.length === 0) return messages
-  const used = new Set<Directive>()
-  const kept = messages.filter((m) => {
-    if (m.ruleId.includes('/')) return true // parse and schema messages cannot be disabled
-    const d = suppressor(directives, m.ruleId, m.line)
-    if (d) used.add(d)
+  return messages.filter((m) => {
+    if (m.ruleId.includes('/')) return true
+    const d = suppressor(directives, m.ruleId, m.line) as FileRecord['directives'][number] | undefined
+    if (d) d.used = true
     return !d
   })
-  for (const d of directives) {
-    if (d.kind === 'enable' || used.has(d)) continue
-    const start = parsed.map.spanOf(d.start, d.end)
-    kept.push({
-      ruleId: 'unused-disable',
-      severity: 'warning',
-      message: `Unexpected unused \`starkit-${d.kind}\`${d.ruleIds.length ? ` for ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}` : ''}, expected a finding to disable`,
-      line: start.start.line,
-      column: start.start.column,
-      endLine: start.end.line,
-      endColumn: start.end.column,
-      url: ruleUrl('unused-disable'),
-    })
-  }
-  return kept
 }
 
 /** Apply non-overlapping fixes, last first, so offsets stay valid. */
@@ -109,29 +118,86 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
   return { text: out, applied: chosen.length }
 }
 
-function parseAll(inputs: readonly LintInput[]): { parsed: ParseResult[]; valid: ValidScenario[] } {
-  const parsed = inputs.map((input) => parse(input.content, { path: input.path }))
-  const valid: ValidScenario[] = []
-  for (const p of parsed) {
-    const unreadable = p.file.messages.some((m) => m.source === 'parse' && UNREADABLE.has(m.ruleId ?? ''))
-    if (unreadable) continue
-    const v = validate(p)
-    if (v) valid.push(v)
-  }
-  return { parsed, valid }
+function lintOnce(input: LintInput, config: ResolvedConfig): { record: FileRecord; parsed: ParseResult } {
+  const parsed = parse(input.content, { path: input.path })
+  const unreadable = parsed.file.messages.some((m) => m.source === 'parse' && UNREADABLE.has(m.ruleId ?? ''))
+  const valid = unreadable ? undefined : validate(parsed)
+  const fileRules = config.rules.filter((r) => r.rule.scope !== 'project')
+  if (valid) runRules([valid], fileRules, config.settings)
+  const directives = readDirectives((parsed.file.data.comments ?? []) as Comment[]).map((d) => ({ ...d, used: false }))
+  const messages = suppress(parsed.file.messages.map(toDiagnostic), directives)
+  const record: FileRecord = { path: input.path, messages, directives }
+  const front = unreadable ? undefined : readFrontFacts(parsed.text)
+  if (front) record.front = front
+  if (valid) record.scenario = valid.scenario
+  return { record, parsed }
 }
 
-function lintOnce(inputs: readonly LintInput[], config: ResolvedConfig): LintResult[] {
-  const { parsed, valid } = parseAll(inputs)
-  runRules(valid, config.rules, config.settings)
-  const validByFile = new Map(valid.map((v) => [v.file, v]))
-  return parsed.map((p, i) => {
-    const messages = applyDirectives(p, p.file.messages.map(toDiagnostic)).sort(byPlace)
-    const result: LintResult = { path: inputs[i]!.path, messages, parsed: p }
-    const v = validByFile.get(p.file)
-    if (v) result.scenario = v.scenario
-    return result
-  })
+/**
+ * Lint one file on its own: parse, validate, run the file rules, apply inline disables,
+ * and with `fix` apply the fixes and lint the fixed text again. Pure; safe in a worker.
+ */
+export function lintFile(input: LintInput, config: ResolvedConfig, fix = false): FileRecord {
+  const first = lintOnce(input, config)
+  if (!fix) return first.record
+  const fixes = first.record.messages.flatMap((m) => (m.fix ? [m.fix] : []))
+  if (fixes.length === 0) return first.record
+  const out = applyFixes(first.parsed.text, fixes)
+  if (out.text === first.parsed.text) return first.record
+  const again = lintOnce({ path: input.path, content: out.text }, config).record
+  return { ...again, output: out.text, fixed: out.applied }
+}
+
+/**
+ * Finish a run: project rules over every file's frontmatter facts, then unused disables,
+ * in a stable order. `records` may come from anywhere (this thread, workers, the cache);
+ * only those in `report` (default: all) are returned, so a `--shard` reports its own files
+ * while cross-file rules still see them all.
+ */
+export function finishRun(records: readonly FileRecord[], config: ResolvedConfig, report?: ReadonlySet<string>): LintResult[] {
+  const extra = new Map<string, Diagnostic[]>()
+  const files: ProjectFile[] = records
+    .filter((r) => r.front)
+    .map((r) => ({ path: r.path, frontmatter: r.front!.data, span: (p) => r.front!.spans[p] }))
+  for (const configured of config.rules) {
+    const { rule, severity, options } = configured
+    if (rule.scope !== 'project') continue
+    const add = (path: string, d: Diagnostic): void => void extra.set(path, [...(extra.get(path) ?? []), d])
+    try {
+      rule.check({
+        files,
+        settings: config.settings,
+        options,
+        report(file, target, reason, more) {
+          const span = typeof target === 'string' ? file.span(target) : target
+          if (!span) throw new Error(`Rule \`${rule.id}\` reported \`${reason}\` with no position in the file`)
+          add(file.path, diagnostic(rule.id, severity, reason, span, { ...more, url: ruleUrl(rule.id) }))
+        },
+      })
+    } catch (error) {
+      const reason = `Unexpected crash in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`
+      const origin = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
+      for (const r of records) add(r.path, diagnostic(rule.id, 'error', reason, origin, { url: ruleUrl(rule.id) }))
+    }
+  }
+  const results: LintResult[] = []
+  for (const record of records) {
+    if (report && !report.has(record.path)) continue
+    // Copies: a record may be a cached one, reused by the next run.
+    const directives = record.directives.map((d) => ({ ...d }))
+    const messages = [...record.messages, ...suppress(extra.get(record.path) ?? [], directives)]
+    for (const d of directives) {
+      if (d.kind === 'enable' || d.used) continue
+      const span = { start: { line: d.line, column: d.column, offset: d.start }, end: { line: d.endLine, column: d.endColumn, offset: d.end } }
+      const ids = d.ruleIds.length ? ` for ${d.ruleIds.map((r) => `\`${r}\``).join(', ')}` : ''
+      messages.push(diagnostic('unused-disable', 'warning', `Unexpected unused \`starkit-${d.kind}\`${ids}, expected a finding to disable`, span, { url: ruleUrl('unused-disable') }))
+    }
+    const result: LintResult = { path: record.path, messages: messages.sort(byPlace) }
+    if (record.scenario) result.scenario = record.scenario
+    if (record.output !== undefined) (result.output = record.output), (result.fixed = record.fixed)
+    results.push(result)
+  }
+  return results
 }
 
 /**
@@ -140,24 +206,7 @@ function lintOnce(inputs: readonly LintInput[], config: ResolvedConfig): LintRes
  */
 export async function lintInputs(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
   const config = options.config ?? resolveConfig().config
-  const results = lintOnce(inputs, config)
-  if (!options.fix) return results
-  // Fix, then lint the fixed text again so what is reported is what remains.
-  const fixedInputs: LintInput[] = []
-  const applied = new Map<number, { text: string; applied: number }>()
-  results.forEach((r, i) => {
-    const fixes = r.messages.flatMap((m) => (m.fix ? [m.fix] : []))
-    if (fixes.length === 0 || !r.parsed) return fixedInputs.push(inputs[i]!)
-    const out = applyFixes(r.parsed.text, fixes)
-    applied.set(i, out)
-    fixedInputs.push({ path: inputs[i]!.path, content: out.text })
-  })
-  if (applied.size === 0) return results
-  const again = lintOnce(fixedInputs, config)
-  return again.map((r, i) => {
-    const a = applied.get(i)
-    return a && a.text !== results[i]!.parsed?.text ? { ...r, output: a.text, fixed: a.applied } : r
-  })
+  return finishRun(inputs.map((input) => lintFile(input, config, options.fix)), config)
 }
 
 /** Lint one text (convenience for tests and library users). */
@@ -165,3 +214,5 @@ export async function lintText(text: string, path = 'scenario.md', options: Lint
   const [result] = await lintInputs([{ path, content: text }], options)
   return result!
 }
+
+export type { StarkitConfig }

@@ -50,26 +50,15 @@ function crashed(file: ValidScenario, rule: Rule, error: unknown): void {
 }
 
 /**
- * Run configured rules over valid scenarios. Each report is stamped with the rule's id,
+ * Run the configured file rules over valid scenarios (project rules run later, in
+ * `finishRun`, on every file's frontmatter). Each report is stamped with the rule's id,
  * severity and docs URL; a report with no position, or a rule that throws, becomes one
  * error message on the file instead of a crashed run.
  */
 export function runRules(files: readonly ValidScenario[], rules: readonly ConfiguredRule[], settings: Settings): void {
   for (const configured of rules) {
     const { rule, options } = configured
-    if (rule.scope === 'project') {
-      try {
-        rule.check({
-          files,
-          settings,
-          options,
-          report: (file, target, reason, extra) => stamp(file, configured, resolveTarget(file, target), reason, extra),
-        })
-      } catch (error) {
-        for (const file of files) crashed(file, rule, error)
-      }
-      continue
-    }
+    if (rule.scope === 'project') continue
     for (const file of files) {
       try {
         rule.check({

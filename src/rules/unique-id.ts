@@ -1,13 +1,9 @@
 import { basename } from 'node:path/posix'
-import type { ValidScenario } from '../parse/types.js'
-import { defineRule } from './define-rule.js'
+import { defineRule, type ProjectFile } from './define-rule.js'
 
-/** The file name without `.md`, or undefined for text that came with no path. */
-function stemOf(file: ValidScenario): string | undefined {
-  const path = file.file.path
-  if (!path) return undefined
-  const name = basename(path.replace(/\\/g, '/'))
-  return name.replace(/\.(?:md|markdown)$/i, '')
+/** The file name without `.md`. */
+function stemOf(file: ProjectFile): string {
+  return basename(file.path.replace(/\\/g, '/')).replace(/\.(?:md|markdown)$/i, '')
 }
 
 export default defineRule({
@@ -20,17 +16,19 @@ export default defineRule({
     'scenarios; two files with one id overwrite each other in the build. The id is also the file name',
     '(`tell-me-about-a-time.md` holds `id: tell-me-about-a-time`), so a reader finds a scenario by its id.',
     '',
-    'Ids are compared across every file of one `starkit lint` run. Of the files that share an id, the one',
-    'whose file name is that id keeps it (or the first by path, when none or several are so named); each',
-    'other file gets the finding, with a note naming the file that keeps the id.',
+    'Ids are compared across every file of one `starkit lint` run (every file whose frontmatter has an',
+    'id, so the result is the same with `--cache` and across `--shard`s). Of the files that share an id,',
+    'the one whose file name is that id keeps it (or the first by path, when none or several are so',
+    'named); each other file gets the finding, with a note naming the file that keeps the id.',
   ].join('\n'),
   defaults: {},
   check({ files, report }) {
-    const byId = new Map<string, ValidScenario[]>()
+    const byId = new Map<string, ProjectFile[]>()
     for (const file of files) {
-      const id = file.scenario.id
+      const id = file.frontmatter.id
+      if (typeof id !== 'string') continue
       const name = stemOf(file)
-      if (name !== undefined && name !== id) report(file, '/id', `Unexpected id \`${id}\`, expected the file name \`${name}\``)
+      if (name !== id) report(file, '/id', `Unexpected id \`${id}\`, expected the file name \`${name}\``)
       byId.set(id, [...(byId.get(id) ?? []), file])
     }
     for (const [id, group] of byId) {
@@ -38,7 +36,7 @@ export default defineRule({
       const owner = group.find((f) => stemOf(f) === id) ?? group[0]!
       for (const file of group)
         if (file !== owner)
-          report(file, '/id', `Unexpected duplicate id \`${id}\`, expected an id no other file has`, { note: `\`${owner.file.path ?? 'another file'}\` has this id` })
+          report(file, '/id', `Unexpected duplicate id \`${id}\`, expected an id no other file has`, { note: `\`${owner.path}\` has this id` })
     }
   },
 })

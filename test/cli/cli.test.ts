@@ -12,7 +12,6 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'starkit-cli-'))
   mkdirSync(join(dir, 'content'))
   cpSync(complete, join(dir, 'content', 'tell-me-about-a-time-you-fixed-a-flaky-pipeline.md'))
-  // Only the format is under test here: no rules.
   writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: {} }))
 })
 
@@ -37,8 +36,13 @@ describe('the CLI shell', () => {
     expect(await run(['lint', 'empty'], { cwd: dir })).toEqual({ code: 2, stdout: '', stderr: 'starkit: No Markdown files matched `empty`\n' })
   })
 
-  test('a clean file exits 0 and prints nothing', async () => {
+  test('a clean file exits 0 and prints nothing; warnings alone still exit 0', async () => {
+    writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: { 'level-time-budget': 'off' } }))
     expect(await run(['lint', 'content'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' })
+    writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: {} }))
+    const warned = await run(['lint', 'content'], { cwd: dir })
+    expect(warned.code).toBe(0)
+    expect(warned.stdout).toContain('159:13  warning  Unexpected step targets of `175s` in all, expected at most `120s` for level `SDE 1`  level-time-budget')
   })
 
   test('errors exit 1 with file:line:column, rule id and message', async () => {

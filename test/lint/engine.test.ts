@@ -63,8 +63,8 @@ const ids = defineRule({
   scope: 'project',
   defaults: {},
   check({ files, report }) {
-    const first = files[0]?.scenario.company
-    for (const f of files) if (f.scenario.company !== first) report(f, '/company', `Unexpected company \`${f.scenario.company}\`, expected \`${first}\``)
+    const first = files[0]?.frontmatter.company
+    for (const f of files) if (f.frontmatter.company !== first) report(f, '/company', `Unexpected company \`${String(f.frontmatter.company)}\`, expected \`${String(first)}\``)
   },
 })
 const rules = [coachingLength, shout, crashes, nowhere, ids]
