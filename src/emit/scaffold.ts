@@ -303,7 +303,7 @@ export function fillTemplate(template: string, values: ScaffoldValues): string {
           continue
         }
         if (Array.isArray(value)) {
-          if (!inYaml) out += escapeMarkdown(value.map(oneLine).join(', '))
+          if (!inYaml) out += value.map((v) => escapeMarkdown(oneLine(v))).join(', ')
           else if (lineAround(node.at).alone) {
             const { indent } = lineAround(node.at)
             out += stringify(value.map(oneLine), { lineWidth: 0 }).trimEnd().split('\n').join(`\n${indent}`)
