@@ -172,6 +172,18 @@ describe.skipIf(skipBrowser())('the site in Chromium', () => {
     expect(errors).toEqual([])
   }, 30_000)
 
+  it("filters the project's own index too (its scenarios have no level)", async (t) => {
+    if (!pages.includes('own/index.html')) return t.skip()
+    const { page, errors } = await open()
+    await page.goto(url('own/index.html'))
+    const total = await page.locator('.scenario-card').count()
+    await page.fill('#filter-q', 'zzzz-no-such-word')
+    expect(await page.locator('.scenario-card:visible').count()).toBe(0)
+    await page.fill('#filter-q', '')
+    expect(await page.locator('.scenario-card:visible').count()).toBe(total)
+    expect(errors).toEqual([])
+  }, 30_000)
+
   it('lists every scenario without JavaScript, with the filter form hidden', async () => {
     const { page } = await open({ javaScriptEnabled: false })
     await page.goto(url('fixtures/index.html'))

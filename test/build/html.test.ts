@@ -128,3 +128,12 @@ describe('HTML site', () => {
     for (const p of PAYLOADS) expect(page).toContain(toHtml({ type: 'text', value: p }))
   })
 })
+
+describe('index without levels', () => {
+  it('leaves out the level filter when no scenario has a level', () => {
+    const entries = corpus().map((e) => ({ ...e, scenario: { ...e.scenario, level: undefined } }))
+    const index = buildSite(entries, { scenarioSchemaId: SCHEMA_ID, json: false }).get('index.html') as string
+    expect(index).not.toContain('filter-level')
+    expect(index).toContain('id="filter-company"')
+  })
+})

@@ -71,7 +71,8 @@ export function indexPage(scenarios: readonly Scenario[], options: IndexOptions)
           ]),
           ...select('filter-company', 'company', 'Company', 'All companies', companies),
           ...select('filter-principle', 'principle', 'Principle', 'All principles', principles),
-          ...select('filter-level', 'level', 'Level', 'All levels', levels),
+          // A scenario's level is optional: no level select when no scenario has one.
+          ...(levels.length === 0 ? [] : select('filter-level', 'level', 'Level', 'All levels', levels)),
           h('div.field.field-reset', [h('button', { type: 'reset' }, 'Clear filters')]),
         ]),
         h('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),

@@ -22,10 +22,12 @@ export const APP_JS = String.raw`/* starkit site script: filters the index; open
     var form = document.getElementById('filters');
     var list = document.getElementById('scenarios');
     var count = document.getElementById('count');
-    var none = document.getElementById('no-results');
-    if (!form || !list || !count || !none) return;
+    var empty = document.getElementById('no-results');
+    if (!form || !list || !count || !empty) return;
     var controls = {};
-    FIELDS.forEach(function (name) { controls[name] = form.elements.namedItem(name); });
+    // A control the page left out (no scenario has a level) reads as "any".
+    var none = { value: '', tagName: 'NONE', options: [] };
+    FIELDS.forEach(function (name) { controls[name] = form.elements.namedItem(name) || none; });
     var items = Array.prototype.slice.call(list.children).map(function (li) {
       var principles = [];
       try { principles = JSON.parse(li.getAttribute('data-principles') || '[]'); } catch (e) { principles = []; }
@@ -56,7 +58,7 @@ export const APP_JS = String.raw`/* starkit site script: filters the index; open
         if (ok) shown += 1;
       });
       count.textContent = shown === total ? total + plural(total) : 'Showing ' + shown + ' of ' + total + plural(total);
-      none.hidden = shown !== 0;
+      empty.hidden = shown !== 0;
       var params = new URLSearchParams();
       FIELDS.forEach(function (name) { if (controls[name].value) params.set(name, controls[name].value); });
       var query = params.toString();
@@ -68,6 +70,7 @@ export const APP_JS = String.raw`/* starkit site script: filters the index; open
       var value = initial.get(name);
       if (value === null) return;
       var control = controls[name];
+      if (control.tagName === 'NONE') return;
       if (control.tagName === 'SELECT') {
         var known = Array.prototype.some.call(control.options, function (o) { return o.value === value; });
         if (!known) return;
