@@ -87,6 +87,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       const files = await collectPages(paths, io.cwd)
       const progress = io.stdoutIsTTY && files.length > 1 && !options.stdout
       const written = new Map<string, string>()
+      let madeOutDir = false
       const reports: ConvertFileReport[] = []
       const shownReports: { path: string; messages: ReturnType<typeof toDiagnostic>[] }[] = []
       let incomplete = 0
@@ -128,7 +129,8 @@ export default function register(program: Command, ctx: CommandContext): void {
               status = 'exists'
               messages.push({ ruleId: 'convert/exists', severity: 'error', message: `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`, line: 1, column: 1, endLine: 1, endColumn: 1 })
             } else {
-              await mkdir(outDir, { recursive: true })
+              if (!madeOutDir) await mkdir(outDir, { recursive: true })
+              madeOutDir = true
               await writeFileAtomic(target, markdown)
               written.set(target, shown)
               status = 'written'
