@@ -5,6 +5,8 @@ import type { ConfiguredRule } from './run-rules.js'
 
 /** A config, resolved against the rule registry: what a lint run needs. */
 export interface ResolvedConfig {
+  /** The config it was resolved from (plain JSON: what a worker thread resolves again). */
+  source: StarkitConfig
   rules: ConfiguredRule[]
   settings: Settings
   ignores: string[]
@@ -95,7 +97,7 @@ export function resolveConfig(config: StarkitConfig = {}, rules: readonly Rule[]
     })
   }
   return {
-    config: { rules: configured, settings: { principleSets: config.principleSets ?? {} }, ignores: config.ignores ?? [] },
+    config: { source: config, rules: configured, settings: { principleSets: config.principleSets ?? {} }, ignores: config.ignores ?? [] },
     problems,
   }
 }

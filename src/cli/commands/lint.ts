@@ -1,16 +1,19 @@
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
 import { FORMATS, count, format, type FileReport, type Format } from '../../report/index.js'
 import { ruleUrl } from '../../rules/define-rule.js'
 import { RULES } from '../../rules/index.js'
-import { lintInputs, type LintResult } from '../../rules/lint.js'
+import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js'
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { collectFiles } from '../files.js'
+import { cacheKey, DEFAULT_CACHE, hash, loadCache, saveCache } from '../cache.js'
+import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { readInputs } from '../read.js'
+import { frontOnly, type Job } from '../lint-files.js'
+import { lintJobs, threadsFor } from '../pool.js'
 
 export interface LintCliOptions {
   format: Format
@@ -20,6 +23,10 @@ export interface LintCliOptions {
   fix?: boolean
   config?: string
   color?: boolean
+  cache?: boolean
+  cacheLocation?: string
+  concurrency: string
+  shard?: string
 }
 
 /** The config for a run: `--config`, else the nearest config above the first path, else `recommended`. */
@@ -29,14 +36,75 @@ export function configFor(paths: readonly string[], cwd: string, explicit?: stri
   return found ? loadConfig(found, cwd) : resolveConfig().config
 }
 
-/** Lint files on disk: collect, read, lint. Shared by `lint` and `build`. */
-export async function lintPaths(paths: readonly string[], cwd: string, config: ResolvedConfig, fix = false): Promise<LintResult[]> {
+export interface LintRunOptions {
+  fix?: boolean
+  /** `--cache` location (absolute); no cache when absent. */
+  cache?: string
+  /** `--concurrency` (default `auto`). */
+  concurrency?: string
+  /** `--shard i/n`. */
+  shard?: string
+}
+
+/** `--shard i/n` as [i, n], 1-based. */
+export function parseShard(value: string): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(value)
+  const [i, n] = m ? [Number(m[1]), Number(m[2])] : [0, 0]
+  if (!m || n < 1 || i < 1 || i > n) throw new UsageError(`Unexpected \`--shard ${value}\`, expected \`i/n\` with 1 ≤ i ≤ n`)
+  return [i, n]
+}
+
+/**
+ * Lint files on disk: collect, then lint each (from the cache when its bytes, the config
+ * and starkit are unchanged; on worker threads when there are many), then run the
+ * cross-file rules over every file. Shared by `lint` and `build`.
+ */
+export async function lintPaths(paths: readonly string[], cwd: string, config: ResolvedConfig, options: LintRunOptions = {}): Promise<LintResult[]> {
   const files = await collectFiles(paths, cwd, config.ignores)
-  const { inputs, unreadable } = await readInputs(files, cwd)
-  const results = await lintInputs(inputs, { config, fix })
-  for (const u of unreadable)
-    results.push({ path: u.path, messages: [{ ruleId: 'parse/read', severity: 'error', message: u.reason, line: 1, column: 1, endLine: 1, endColumn: 1 }] })
-  return results.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const all: Job[] = files.map((file) => ({ file, path: displayPath(file, cwd) }))
+  // A shard takes every n-th file of the sorted list: balanced, and the same split on every machine.
+  const [shard, shards] = options.shard ? parseShard(options.shard) : [1, 1]
+  const mine = all.filter((_, k) => k % shards === shard - 1)
+  const fix = options.fix ?? false
+  const key = options.cache ? cacheKey(config, fix) : ''
+  const cache = options.cache ? loadCache(options.cache, key) : new Map<string, { hash: string; record: FileRecord }>()
+  const records = new Map<string, FileRecord>()
+  const hashes = new Map<string, string>()
+  const todo: Job[] = []
+  for (const job of mine) {
+    if (!options.cache) {
+      todo.push(job)
+      continue
+    }
+    let digest: string
+    try {
+      digest = hash(new Uint8Array(await readFile(job.file)))
+    } catch {
+      todo.push(job)
+      continue
+    }
+    hashes.set(job.path, digest)
+    const hit = cache.get(job.path)
+    if (hit && hit.hash === digest) records.set(job.path, hit.record)
+    else todo.push(job)
+  }
+  const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
+  const fresh = await lintJobs(todo, config, fix, threads)
+  todo.forEach((job, k) => records.set(job.path, fresh[k]!))
+  if (options.cache) {
+    const entries = new Map<string, { hash: string; record: FileRecord }>()
+    for (const job of mine) {
+      const record = records.get(job.path)!
+      const digest = hashes.get(job.path)
+      // A fixed file has new bytes: its record is not for the hash read before.
+      if (digest && record.output === undefined) entries.set(job.path, { hash: digest, record: { ...record, scenario: undefined } })
+    }
+    await mkdir(dirname(options.cache), { recursive: true })
+    await saveCache(options.cache, key, entries)
+  }
+  const others = shards > 1 ? await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly)) : []
+  const ordered = all.map((job) => records.get(job.path) ?? others.find((o) => o.path === job.path)!)
+  return finishRun(ordered, config, shards > 1 ? new Set(mine.map((j) => j.path)) : undefined)
 }
 
 export default function register(program: Command, ctx: CommandContext): void {
@@ -51,6 +119,10 @@ export default function register(program: Command, ctx: CommandContext): void {
     .option('--fix', 'apply the fixes rules offer, then report what remains')
     .option('-c, --config <file>', 'use this config file')
     .option('--no-color', 'no colour in stylish output')
+    .option('--cache', 'reuse results of unchanged files (keyed by content, config, rules and version)')
+    .option('--cache-location <file>', `where the cache lives (default ${DEFAULT_CACHE})`)
+    .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', 'auto')
+    .option('--shard <i/n>', 'lint the i-th of n deterministic slices of the files (cross-file rules still see all)')
     .action(async (paths: string[], options: LintCliOptions) => {
       const { io } = ctx
       let maxWarnings = Infinity
@@ -59,7 +131,8 @@ export default function register(program: Command, ctx: CommandContext): void {
         maxWarnings = Number(options.maxWarnings)
       }
       const config = configFor(paths, io.cwd, options.config)
-      const results = await lintPaths(paths, io.cwd, config, options.fix)
+      const cache = options.cache || options.cacheLocation ? resolve(io.cwd, options.cacheLocation ?? DEFAULT_CACHE) : undefined
+      const results = await lintPaths(paths, io.cwd, config, { fix: options.fix, cache, concurrency: options.concurrency, shard: options.shard })
       if (options.fix) {
         for (const r of results) {
           if (r.output === undefined) continue

@@ -1,0 +1,17 @@
+/**
+ * A worker thread of `starkit lint --concurrency`: resolves the config it is sent, then
+ * lints the files it is given, one message back per file (plain-JSON records).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import type { StarkitConfig } from '../model/index.js'
+import { resolveConfig } from '../rules/config.js'
+import { lintJob, type Job } from './lint-files.js'
+
+const { source, fix } = workerData as { source: StarkitConfig; fix: boolean }
+const config = resolveConfig(source).config
+
+parentPort!.on('message', async (batch: { index: number; job: Job }[]) => {
+  const out = []
+  for (const { index, job } of batch) out.push({ index, record: await lintJob(job, config, fix) })
+  parentPort!.postMessage(out)
+})

@@ -1,0 +1,116 @@
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { run } from '../support/io.js'
+
+const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.meta.url), 'utf8')
+const bin = fileURLToPath(new URL('../../bin/starkit.js', import.meta.url))
+let dir: string
+
+/** A small corpus: distinct valid files, one with a rule finding, one duplicate id, one broken file. */
+function corpus(n: number): void {
+  mkdirSync(join(dir, 'c'))
+  for (let i = 0; i < n; i++) {
+    const id = `scenario-${String(i).padStart(3, '0')}`
+    let text = complete.replace(/^id: .*$/m, `id: ${id}`)
+    if (i === 3) text = text.replace('I traced the failures', 'We traced the failures')
+    if (i === 7) text = text.replace(/^id: .*$/m, 'id: scenario-002')
+    if (i === 9) text = text.replace('Target: 90s', 'Target: soon')
+    writeFileSync(join(dir, 'c', `${id}.md`), text)
+  }
+}
+
+const json = async (...args: string[]) => {
+  const r = await run(['lint', 'c', '-f', 'json', ...args], { cwd: dir })
+  return { code: r.code, report: JSON.parse(r.stdout) as { files: { path: string; messages: { ruleId: string; line: number }[] }[] } }
+}
+const findings = (report: { files: { path: string; messages: { ruleId: string; line: number }[] }[] }) =>
+  report.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.line}`))
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'starkit-scale-'))
+  writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: { 'level-time-budget': 'off' } }))
+  corpus(12)
+})
+
+describe('--cache', () => {
+  test('a warm run reports what a cold run reports, and a changed file is linted again', async () => {
+    const cold = await json('--concurrency', 'off')
+    expect(findings(cold.report)).toEqual([
+      'c/scenario-003.md action-first-person 56',
+      'c/scenario-003.md action-no-we 56',
+      'c/scenario-003.md key-phrase-in-example 61',
+      'c/scenario-007.md unique-id 2',
+      'c/scenario-007.md unique-id 2',
+      'c/scenario-009.md schema/type 54',
+    ])
+    const first = await json('--cache')
+    expect(first.report).toEqual(cold.report)
+    const cacheFile = JSON.parse(readFileSync(join(dir, '.starkit-cache/lint.json'), 'utf8')) as { files: Record<string, unknown> }
+    expect(Object.keys(cacheFile.files)).toHaveLength(12)
+    expect((await json('--cache')).report).toEqual(cold.report)
+    // Fix one file: the warm run sees the change, and the cross-file rule still sees every file.
+    writeFileSync(join(dir, 'c', 'scenario-003.md'), complete.replace(/^id: .*$/m, 'id: scenario-003'))
+    writeFileSync(join(dir, 'c', 'scenario-010.md'), complete.replace(/^id: .*$/m, 'id: scenario-002'))
+    expect(findings((await json('--cache')).report)).toEqual([
+      'c/scenario-007.md unique-id 2',
+      'c/scenario-007.md unique-id 2',
+      'c/scenario-009.md schema/type 54',
+      'c/scenario-010.md unique-id 2',
+      'c/scenario-010.md unique-id 2',
+    ])
+  })
+
+  test('a config change invalidates the cache', async () => {
+    await json('--cache')
+    writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: { 'level-time-budget': 'off', 'action-no-we': 'off' } }))
+    expect(findings((await json('--cache')).report)).not.toContain('c/scenario-003.md action-no-we 56')
+    expect(findings((await json('--cache')).report)).toContain('c/scenario-003.md action-first-person 56')
+  })
+
+  test('--cache-location', async () => {
+    await json('--cache-location', 'tmp/my-cache.json')
+    expect(JSON.parse(readFileSync(join(dir, 'tmp/my-cache.json'), 'utf8')).format).toBe(1)
+  })
+})
+
+describe('--shard', () => {
+  test('the shards together report exactly what one run reports, cross-file findings included', async () => {
+    const whole = await json()
+    const parts = await Promise.all([1, 2, 3].map((i) => json('--shard', `${i}/3`)))
+    const merged = parts.flatMap((p) => p.report.files).sort((a, b) => (a.path < b.path ? -1 : 1))
+    expect(merged).toEqual(whole.report.files)
+    expect(parts.map((p) => p.report.files.length)).toEqual([4, 4, 4])
+    // scenario-002 (shard 3) and scenario-007 (shard 2) share an id: shard 2 still reports it.
+    expect(findings(parts[1]!.report)).toContain('c/scenario-007.md unique-id 2')
+  })
+
+  test('a bad shard is a usage error', async () => {
+    const r = await run(['lint', 'c', '--shard', '4/3'], { cwd: dir })
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'starkit: Unexpected `--shard 4/3`, expected `i/n` with 1 ≤ i ≤ n\n' })
+  })
+})
+
+describe('--concurrency', () => {
+  test('worker threads give the same report, in the same order, as one thread', () => {
+    // Worker threads need the compiled worker: run the built CLI (npm test builds first).
+    const lint = (c: string) => {
+      try {
+        return execFileSync('node', [bin, 'lint', 'c', '-f', 'json', '--concurrency', c], { cwd: dir, encoding: 'utf8' })
+      } catch (error) {
+        return (error as { stdout: string }).stdout
+      }
+    }
+    const one = lint('off')
+    expect(JSON.parse(one).files).toHaveLength(12)
+    expect(lint('2')).toBe(one)
+    expect(lint('3')).toBe(one)
+  })
+
+  test('a bad value is a usage error', async () => {
+    expect((await run(['lint', 'c', '--concurrency', 'lots'], { cwd: dir })).stderr).toBe('starkit: Unexpected `--concurrency lots`, expected a number, `auto` or `off`\n')
+  })
+})
