@@ -9,6 +9,7 @@ import noMojibake from './no-mojibake.js'
 import noPlaceholder from './no-placeholder.js'
 import practiceAnswerValid from './practice-answer-valid.js'
 import principleKnown from './principle-known.js'
+import principlesMatchAngles from './principles-match-angles.js'
 import reflectionNotGeneric from './reflection-not-generic.js'
 import resultHasNumber from './result-has-number.js'
 import selfCheckHasExplanation from './self-check-has-explanation.js'
@@ -30,6 +31,7 @@ export const RULES: readonly Rule[] = [
   levelTimeBudget,
   // The rest of the page
   principleKnown,
+  principlesMatchAngles,
   followUpComplete,
   practiceAnswerValid,
   selfCheckHasExplanation,

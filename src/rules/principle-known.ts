@@ -1,16 +1,9 @@
 import { pointer, type Pointer } from '../model/index.js'
 import { closest } from './config.js'
-import { BUILT_IN_SETS } from './data/principle-sets.js'
+import { BUILT_IN_SETS, principleKey } from './data/principle-sets.js'
 import { defineRule } from './define-rule.js'
-import { words } from './text/words.js'
 
-/** Compare principle names: case, punctuation, apostrophes, `&` for `and`, and `the` ignored. */
-function key(name: string): string {
-  return words(name.replace(/&/g, ' and '))
-    .map((w) => w.norm)
-    .filter((w) => w !== 'the' && w !== 's')
-    .join(' ')
-}
+const key = principleKey
 
 /** The company's principles as key → canonical name, or undefined when the company has no set. */
 function principlesOf(company: string, configured: Record<string, string[]>): Map<string, string> | undefined {

@@ -18,6 +18,8 @@ interface Edit {
   seed?: string
   from: string
   to: string
+  /** A second replacement, for a rule that needs two places changed together. */
+  also?: [string, string]
 }
 
 const EDITS: Edit[] = [
@@ -45,7 +47,8 @@ const EDITS: Edit[] = [
     to: 'This service belonged to the Platform team - not my team. The Platform team had three open incidents that quarter, their on-call rotation was short-handed, and the webhook service had changed hands twice in a year, so the retry logic had no author left who understood it, the dashboards showed only averages, and every other team assumed the drops were a known issue somebody was already handling.',
   },
   { rule: 'level-time-budget', from: 'Time limit: 2.5-3 minutes', to: 'Time limit: 2-2.5 minutes' },
-  { rule: 'principle-known', from: '  - Dive Deep\n', to: '  - Dive Deeep\n' },
+  { rule: 'principle-known', from: '  - Dive Deep\n', to: '  - Dive Deeep\n', also: ['### Dive Deep\n', '### Dive Deeep\n'] },
+  { rule: 'principles-match-angles', from: '  - Dive Deep\n', to: '  - Dive Deep\n  - Think Big\n' },
   { rule: 'follow-up-complete', from: 'Critique: Sending Slack = routing responsibility, not ownership. Confirms handing off without follow-through.', to: 'Critique: N/A' },
   { rule: 'practice-answer-valid', from: '- D. Ownership', to: '- D. Customer Obsession' },
   {
@@ -67,11 +70,11 @@ async function lint(path: string, content: string): Promise<Diagnostic[]> {
   return result!.messages
 }
 
-/** Lines (1-based) of `after` that the edit wrote. */
-function editedLines(before: string, edit: Edit): [number, number] {
-  const at = edit.from === '' ? before.length : before.indexOf(edit.from)
-  const first = before.slice(0, at).split('\n').length
-  return [first, first + edit.to.split('\n').length - 1]
+/** Lines (1-based, first and last) of `after` that wrote `to`. */
+function linesOf(after: string, to: string, from: number): [number, number] {
+  const at = to.trim() === '' ? from : after.indexOf(to.replace(/^\n+/, ''), from)
+  const first = after.slice(0, at).split('\n').length
+  return [first, first + to.replace(/^\n+/, '').split('\n').length - 1]
 }
 
 describe('a seed edited to break one rule', () => {
@@ -83,15 +86,14 @@ describe('a seed edited to break one rule', () => {
     const path = edit.seed ?? SEED_000
     const before = readFileSync(path, 'utf8')
     expect(edit.from === '' || before.includes(edit.from), 'the edit applies').toBe(true)
-    const after = edit.from === '' ? before + edit.to : before.replace(edit.from, edit.to)
+    let after = edit.from === '' ? before + edit.to : before.replace(edit.from, edit.to)
+    if (edit.also) after = after.replace(edit.also[0], edit.also[1])
     const known = new Set((await lint(path, before)).map((m) => `${m.ruleId} ${m.message}`))
     const added = (await lint(path, after)).filter((m) => !known.has(`${m.ruleId} ${m.message}`))
-    expect(added.map((m) => m.ruleId)).toEqual([rule])
-    const [first, last] = editedLines(before, edit)
-    const line = added[0]!.line
-    // self-check-has-explanation points at the question, the line above the removed explanation
-    expect(line).toBeGreaterThanOrEqual(first)
-    expect(line).toBeLessThanOrEqual(last)
+    expect(new Set(added.map((m) => m.ruleId))).toEqual(new Set([rule]))
+    const ranges = [linesOf(after, edit.to, edit.from === '' ? before.length : 0)]
+    if (edit.also) ranges.push(linesOf(after, edit.also[1], 0))
+    for (const m of added) expect(ranges.some(([first, last]) => first <= m.line && m.line <= last), `${m.line}: ${m.message}`).toBe(true)
   })
 })
 

@@ -1,3 +1,5 @@
+import { words } from '../text/words.js'
+
 /**
  * Built-in principle sets, by company. Each principle lists its canonical name first, then
  * spellings seen in the wild; comparison also ignores case, punctuation, `&`/`and` and `the`.
@@ -35,3 +37,11 @@ export const BUILT_IN_SETS: readonly PrincipleSet[] = [
     ],
   },
 ]
+
+/** Compare principle names: case, punctuation, apostrophes, `&` for `and`, and `the` ignored. */
+export function principleKey(name: string): string {
+  return words(name.replace(/&/g, ' and '))
+    .map((w) => w.norm)
+    .filter((w) => w !== 'the' && w !== 's')
+    .join(' ')
+}
