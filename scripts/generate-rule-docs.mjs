@@ -5,9 +5,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const dist = new URL('../dist/rules/', import.meta.url)
+const dist = new URL('../lib/rules/', import.meta.url)
 if (!existsSync(new URL('docs.js', dist))) {
-  console.error('generate-rule-docs: dist/rules/docs.js is missing; run `npm run build` first')
+  console.error('generate-rule-docs: lib/rules/docs.js is missing; run `npm run build` first')
   process.exit(2)
 }
 const { RULES } = await import(new URL('index.js', dist).href)

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { closest } from '../rules/config.js'
+import { closest } from '../rules/text/closest.js'
 import { displayPath } from './files.js'
 import { UsageError } from './io.js'
 
@@ -16,7 +16,7 @@ export interface TemplateInfo {
   origin: 'built-in' | 'project'
 }
 
-/** The templates shipped with the package (`templates/` next to `src/` and `dist/`). */
+/** The templates shipped with the package (`templates/` next to `src/` and `lib/`). */
 export const BUILT_IN_TEMPLATES: string = fileURLToPath(new URL('../../templates/', import.meta.url))
 
 /** The template used when `--template` is not given. */

@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { stringify } from 'yaml'
 import { parse } from '../parse/index.js'
-import { closest } from '../rules/config.js'
+import { closest } from '../rules/text/closest.js'
 import { BUILT_IN_SETS } from '../rules/data/principle-sets.js'
 import { words } from '../rules/text/words.js'
 import { validate } from '../schema/validate.js'

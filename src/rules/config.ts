@@ -2,6 +2,7 @@ import type { Preset, RuleLevel, RuleSetting, StarkitConfig } from '../model/ind
 import type { Rule, Settings } from './define-rule.js'
 import { RULES } from './index.js'
 import type { ConfiguredRule } from './run-rules.js'
+import { closest } from './text/closest.js'
 
 /** A config, resolved against the rule registry: what a lint run needs. */
 export interface ResolvedConfig {
@@ -27,33 +28,7 @@ function preset(name: Preset, rules: readonly Rule[]): Map<string, RuleLevel> {
   return levels
 }
 
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined
-  let bestDistance = Infinity
-  for (const c of candidates) {
-    const d = editDistance(word, c)
-    if (d < bestDistance) (best = c), (bestDistance = d)
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
-}
-
-/** Levenshtein distance (small inputs: ids and principle names). */
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!
-    row[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1))
-      previous = current
-    }
-  }
-  return row[b.length]!
-}
-
-/** The nearest of `candidates` to `word`, for "did you mean" notes. */
-export { closest }
+export { closest, editDistance } from './text/closest.js'
 
 /**
  * Resolve a (schema-valid) config: presets, then per-rule levels and options.
@@ -81,6 +56,12 @@ export function resolveConfig(config: StarkitConfig = {}, rules: readonly Rule[]
           problems.push({ at: `/rules/${id}/1/${key}`, reason: `Unexpected option \`${key}\` for rule \`${id}\`${Object.keys(defaults).length ? `, expected one of ${Object.keys(defaults).map((k) => `\`${k}\``).join(', ')}` : ''}` })
         } else if (typeof value !== typeof defaults[key] || Array.isArray(value) !== Array.isArray(defaults[key])) {
           problems.push({ at: `/rules/${id}/1/${key}`, reason: `Unexpected ${Array.isArray(value) ? 'list' : typeof value} for option \`${key}\` of rule \`${id}\`, expected ${Array.isArray(defaults[key]) ? 'a list' : `a ${typeof defaults[key]}`}` })
+        } else {
+          const choices = (rule.optionChoices as Record<string, readonly unknown[]> | undefined)?.[key]
+          if (choices && !choices.includes(value)) {
+            const list = choices.map((c) => `\`${String(c)}\``)
+            problems.push({ at: `/rules/${id}/1/${key}`, reason: `Unexpected value \`${String(value)}\` for option \`${key}\` of rule \`${id}\`, expected ${list.slice(0, -1).join(', ')} or ${list[list.length - 1]}` })
+          }
         }
       }
       options.set(id, ruleOptions)

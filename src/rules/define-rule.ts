@@ -77,6 +77,8 @@ interface RuleMeta<O> {
   strictOnly?: boolean
   /** Default options. */
   defaults: O
+  /** The allowed values of options that take one of a few (checked when the config is read). */
+  optionChoices?: Partial<Record<keyof O & string, readonly (string | number)[]>>
   /** Documentation of each option. */
   optionDocs?: Partial<Record<keyof O & string, string>>
 }

@@ -46,7 +46,7 @@ export interface FixtureRun extends FixtureFile {
 
 const EXPECTED = /<!--\s*expected:\s*\n([\s\S]*?)-->\s*$/
 const CONFIG = /<!--\s*config:\s*(\{[\s\S]*?\})\s*-->/
-const ROW = /^([a-z][a-z0-9/-]*)\s+(\d+):(\d+)(?:-(\d+):(\d+))?$/
+const ROW = /^([a-z][a-zA-Z0-9/-]*)\s+(\d+):(\d+)(?:-(\d+):(\d+))?$/
 
 /** The fixture's name: its file name without `.md`. */
 export function fixtureName(path: string): string {

@@ -41,6 +41,7 @@ export default defineRule<{ match: string }>({
     'A team that uses key phrases as paraphrased talking points can choose `stems` or `words`.',
   ].join('\n'),
   defaults: { match: 'exact' },
+  optionChoices: { match: MATCHES },
   optionDocs: {
     match:
       '`exact`: the words of the phrase appear in a row. `stems`: the same, comparing light stems, so ' +

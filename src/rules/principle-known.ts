@@ -1,5 +1,5 @@
 import { pointer, type Pointer } from '../model/index.js'
-import { closest } from './config.js'
+import { closest } from './text/closest.js'
 import { BUILT_IN_SETS, principleKey } from './data/principle-sets.js'
 import { defineRule } from './define-rule.js'
 

@@ -13,8 +13,8 @@ let dir: string
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'starkit-formats-'))
   mkdirSync(join(dir, 'content'))
-  // Two errors (a "We" sentence) and two warnings (the missing key phrase, the SDE 1 overrun).
-  writeFileSync(join(dir, file), complete.replace('I collected a month of failed runs.', 'We collected a month of failed runs.'))
+  // Two errors (a "We" sentence) and two warnings (the missing key phrase, an SDE 1 overrun).
+  writeFileSync(join(dir, file), complete.replace('I collected a month of failed runs.', 'We collected a month of failed runs.').replace('Time limit: 3 minutes', 'Time limit: 2 minutes'))
 })
 
 describe('lint output formats, end to end through the CLI', () => {
@@ -27,7 +27,7 @@ describe('lint output formats, end to end through the CLI', () => {
         '  56:1    error    Unexpected sentence opening `We`, expected `I`                                       action-first-person',
         '  56:1    error    Unexpected `We` in the Action example, expected `I`                                  action-no-we',
         '  60:1    warning  Missing key phrase `I collected` in the Action example                               key-phrase-in-example',
-        '  159:13  warning  Unexpected step targets of `175s` in all, expected at most `120s` for level `SDE 1`  level-time-budget',
+        '  167:13  warning  Unexpected step targets of `175s` in all, expected at most `120s` for level `SDE 1`  level-time-budget',
         '',
         '✖ 4 problems (2 errors, 2 warnings)',
         '',
@@ -59,7 +59,7 @@ describe('lint output formats, end to end through the CLI', () => {
       'action-first-person error 56',
       'action-no-we error 56',
       'key-phrase-in-example warning 60',
-      'level-time-budget warning 159',
+      'level-time-budget warning 167',
     ])
     expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['action-first-person', 'action-no-we', 'key-phrase-in-example', 'level-time-budget'])
   })
@@ -78,7 +78,7 @@ describe('lint output formats, end to end through the CLI', () => {
     const quiet = await run(['lint', 'content', '-q', '-f', 'json'], { cwd: dir })
     expect(JSON.parse(quiet.stdout).files[0].messages.map((m: { ruleId: string }) => m.ruleId)).toEqual(['action-first-person', 'action-no-we'])
     // Warnings only: exit 0 within --max-warnings, 1 past it.
-    writeFileSync(join(dir, file), complete)
+    writeFileSync(join(dir, file), complete.replace('Time limit: 3 minutes', 'Time limit: 2 minutes'))
     writeFileSync(join(dir, 'starkit.config.yaml'), 'rules:\n  unique-id: off\n')
     expect((await run(['lint', 'content', '--max-warnings', '1'], { cwd: dir })).code).toBe(0)
     const over = await run(['lint', 'content', '--max-warnings', '0'], { cwd: dir })

@@ -147,6 +147,12 @@ describe('config', () => {
     ])
   })
 
+  test('an option outside its choices is a config problem', async () => {
+    const { RULES } = await import('../../src/rules/index.js')
+    const { problems } = resolveConfig({ rules: { 'key-phrase-in-example': ['warn', { match: 'fuzzy' }] } }, RULES)
+    expect(problems).toEqual([{ at: '/rules/key-phrase-in-example/1/match', reason: 'Unexpected value `fuzzy` for option `match` of rule `key-phrase-in-example`, expected `exact`, `stems` or `words`' }])
+  })
+
   test('presets: recommended keeps default severities; strict makes every rule an error', () => {
     const rec = resolveConfig({}, rules).config.rules.map((r) => `${r.rule.id}:${r.severity}`)
     expect(rec).toEqual(['coaching-length:warning', 'no-shout:error', 'crashes:error', 'nowhere:error', 'same-company:warning'])

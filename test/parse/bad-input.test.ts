@@ -87,7 +87,7 @@ describe('bad input gives a positioned message, never a crash', () => {
       .replace('## Practice', '## Task\n\nTarget: 1s\n\n## Practice')
     expect(await lintOne(text)).toEqual([
       'parse/unexpected-content 17:1 Unexpected paragraph before the first section',
-      'parse/duplicate-section 173:1 Unexpected second `Task` section',
+      'parse/duplicate-section 181:1 Unexpected second `Task` section',
     ])
   })
 

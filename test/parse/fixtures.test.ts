@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
 import { lintText } from '../../src/rules/lint.js'
 import { resolveConfig } from '../../src/rules/config.js'
-import { readExpected } from '../support/expectations.js'
+import { readExpected } from '../../src/rules/fixtures.js'
 
 const dir = new URL('../fixtures/parse/', import.meta.url)
 // Parse and schema messages only: no rules, so a fixture speaks about the format alone.
