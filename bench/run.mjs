@@ -1,0 +1,113 @@
+// npm run bench [-- --files 10000 --pages 1000 --runs 3 --write]
+//
+// Times, in one run on one corpus: the parse floor, starkit lint cold and warm, the peers
+// (markdownlint-cli2, remark-cli with remark-preset-lint-recommended), starkit build and
+// starkit convert; prints medians, ratios and peak memory. With --write, also writes
+// docs/performance.md. Not part of the test suite: wall time is measured here, never in a test.
+import { spawnSync } from 'node:child_process'
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { makePageCorpus, makeScenarioCorpus } from './corpus.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const args = process.argv.slice(2)
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`)
+  return i === -1 ? fallback : args[i + 1]
+}
+const FILES = Number(opt('files', 10000))
+const SMALL = Number(opt('small', 1000))
+const PAGES = Number(opt('pages', 1000))
+const RUNS = Number(opt('runs', 3))
+const WRITE = args.includes('--write')
+const base = opt('dir', join(tmpdir(), 'starkit-bench'))
+
+const bin = join(root, 'bin/starkit.js')
+const nodeBin = (pkg, file) => join(root, 'node_modules', pkg, file)
+
+/** Run a command under /usr/bin/time: wall seconds and peak RSS in MB. */
+function measure(command, argv, cwd) {
+  const started = process.hrtime.bigint()
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', command, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const kb = Number(r.stderr.trim().split('\n').pop())
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${command} ${argv.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`)
+  return { seconds, mb: kb / 1024 }
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+function bench(name, command, argv, cwd, { before } = {}) {
+  const runs = []
+  for (let i = 0; i < RUNS; i++) {
+    before?.()
+    runs.push(measure(command, argv, cwd))
+  }
+  const result = { name, command: [command, ...argv].join(' ').replaceAll(root, '').replaceAll(base, '$BENCH'), seconds: median(runs.map((r) => r.seconds)), mb: Math.max(...runs.map((r) => r.mb)) }
+  console.error(`${name.padEnd(34)} ${result.seconds.toFixed(2).padStart(8)} s ${result.mb.toFixed(0).padStart(6)} MB`)
+  return result
+}
+
+rmSync(base, { recursive: true, force: true })
+mkdirSync(base, { recursive: true })
+console.error(`corpus: ${FILES} and ${SMALL} scenario files, ${PAGES} pages, in ${base}; ${RUNS} runs each (median)`)
+const big = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${FILES}`), FILES)
+const small = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${SMALL}`), SMALL)
+const pages = makePageCorpus(join(root, '../shared/seeds'), join(base, 'pages'), PAGES)
+const bytes = Number(spawnSync('du', ['-sb', big], { encoding: 'utf8' }).stdout.split('\t')[0])
+
+const results = {}
+results.floor = bench('(a) parse floor (1 process)', process.execPath, [join(root, 'bench/floor.mjs'), big], base)
+results.cold = bench('(b) starkit lint, cold', process.execPath, [bin, 'lint', big, '--format', 'json'], base)
+results.coldOne = bench('(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base)
+const cache = join(base, 'cache.json')
+measure(process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base)
+const changed = join(big, 'bench-000000.md')
+const original = readFileSync(changed, 'utf8')
+let edits = 0
+results.warm = bench('(c) starkit lint --cache, 1 changed', process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base, {
+  before: () => writeFileSync(changed, `${original}\n<!-- edit ${++edits} -->\n`),
+})
+writeFileSync(changed, original)
+results.markdownlint = bench('(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root)
+results.remark = bench('(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root)
+const out = join(base, 'site')
+results.build = bench('(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) })
+const converted = join(base, 'converted')
+results.convert = bench(`(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, {
+  before: () => rmSync(converted, { recursive: true, force: true }),
+})
+results.smallCold = bench(`starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base)
+
+const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
+const rows = [
+  ['parse floor', results.floor, '1.00', ''],
+  ['starkit lint (cold, auto threads)', results.cold, ratio(results.cold, results.floor), `${ratio(results.cold, results.markdownlint)} × markdownlint-cli2, ${ratio(results.cold, results.remark)} × remark-cli`],
+  ['starkit lint (cold, 1 thread)', results.coldOne, ratio(results.coldOne, results.floor), `${ratio(results.coldOne, results.markdownlint)} × markdownlint-cli2`],
+  ['starkit lint --cache (1 changed)', results.warm, ratio(results.warm, results.floor), `${((results.warm.seconds / results.cold.seconds) * 100).toFixed(1)}% of cold`],
+  ['markdownlint-cli2', results.markdownlint, ratio(results.markdownlint, results.floor), ''],
+  ['remark-cli + recommended', results.remark, ratio(results.remark, results.floor), ''],
+  ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
+  [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
+  [`starkit lint (cold, ${SMALL} files)`, results.smallCold, '', `peak memory ${FILES}/${SMALL}: ${(results.cold.mb / results.smallCold.mb).toFixed(2)}`],
+]
+const table = [
+  '| measure | median wall (s) | peak RSS (MB) | × parse floor | notes |',
+  '| --- | ---: | ---: | ---: | --- |',
+  ...rows.map(([name, r, x, note]) => `| ${name} | ${r.seconds.toFixed(2)} | ${r.mb.toFixed(0)} | ${x} | ${note} |`),
+].join('\n')
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
+console.log(`\n${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each; ${machine}\n\n${table}\n`)
+console.log(['Commands:', ...Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``)].join('\n'))
+
+if (WRITE) {
+  const doc = join(root, 'docs/performance.md')
+  const text = readFileSync(doc, 'utf8')
+  const marker = '<!-- bench results -->'
+  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n`
+  writeFileSync(doc, text.includes(marker) ? text.slice(0, text.indexOf(marker)) + block : `${text}\n${block}`)
+  appendFileSync('/dev/null', '')
+  console.error(`wrote ${doc}`)
+}
