@@ -13,9 +13,11 @@ export default defineRule({
     'not listed cannot be found by filtering. Add the missing angle, or list (or drop) the principle.',
     '',
     'Names compare as `principle-known` compares them: case, punctuation, `&`/`and` and `the` ignored.',
+    'A scenario with no principle angles at all (such as one from the minimal template) is not checked.',
   ].join('\n'),
   defaults: {},
   check({ scenario, report }) {
+    if (scenario.principleAngles.length === 0) return
     const listed = new Set(scenario.principles.map(principleKey))
     const angled = new Set(scenario.principleAngles.map((a) => principleKey(a.principle)))
     scenario.principles.forEach((name, i) => {
