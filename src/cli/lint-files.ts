@@ -24,11 +24,18 @@ function unreadable(path: string, error: unknown): FileRecord {
   return { path, messages: [{ ruleId: 'parse/read', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }], directives: [] }
 }
 
+export interface JobOptions {
+  fix: boolean
+  /** Keep the parsed scenario on the record (`build` needs it; `lint` does not, so memory stays flat). */
+  keepScenario: boolean
+}
+
 /** Read and lint one file; an unreadable file is a message on it, not a failed run. */
-export async function lintJob(job: Job, config: ResolvedConfig, fix: boolean, bytes?: Uint8Array): Promise<FileRecord> {
+export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<FileRecord> {
   try {
-    const content = bytes ?? new Uint8Array(await readFile(job.file))
-    return lintFile({ path: job.path, content }, config, fix)
+    const record = lintFile({ path: job.path, content: new Uint8Array(await readFile(job.file)) }, config, options.fix)
+    if (!options.keepScenario) delete record.scenario
+    return record
   } catch (error) {
     return unreadable(job.path, error)
   }

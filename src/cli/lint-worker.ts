@@ -5,13 +5,13 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StarkitConfig } from '../model/index.js'
 import { resolveConfig } from '../rules/config.js'
-import { lintJob, type Job } from './lint-files.js'
+import { lintJob, type Job, type JobOptions } from './lint-files.js'
 
-const { source, fix } = workerData as { source: StarkitConfig; fix: boolean }
+const { source, options } = workerData as { source: StarkitConfig; options: JobOptions }
 const config = resolveConfig(source).config
 
 parentPort!.on('message', async (batch: { index: number; job: Job }[]) => {
   const out = []
-  for (const { index, job } of batch) out.push({ index, record: await lintJob(job, config, fix) })
+  for (const { index, job } of batch) out.push({ index, record: await lintJob(job, config, options) })
   parentPort!.postMessage(out)
 })

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
-import { lintJob, type Job } from './lint-files.js'
+import { lintJob, type Job, type JobOptions } from './lint-files.js'
 import { UsageError } from './io.js'
 
 /** Below this many files, threads cost more to start than they save. */
@@ -29,14 +29,14 @@ const WORKER = new URL('./lint-worker.js', import.meta.url)
  * Lint jobs on `threads` worker threads, feeding small batches as workers free up.
  * Results come back in job order whatever the scheduling.
  */
-export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, fix: boolean, threads: number): Promise<FileRecord[]> {
+export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<FileRecord[]> {
   const records: FileRecord[] = new Array(jobs.length)
   if (threads === 0 || !existsSync(fileURLToPath(WORKER))) {
-    for (let i = 0; i < jobs.length; i++) records[i] = await lintJob(jobs[i]!, config, fix)
+    for (let i = 0; i < jobs.length; i++) records[i] = await lintJob(jobs[i]!, config, options)
     return records
   }
   let next = 0
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER, { workerData: { source: config.source, fix } }))
+  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER, { workerData: { source: config.source, options } }))
   try {
     await Promise.all(
       workers.map(

@@ -115,7 +115,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const cwd = io.cwd
   const out = resolve(cwd, options.out)
   const config = configFor(paths, cwd, options.config)
-  const results = await lintPaths(paths, cwd, config)
+  const results = await lintPaths(paths, cwd, config, { keepScenario: true })
   await checkOutDir(out, cwd, results.map((r) => resolve(cwd, r.path)), options.out)
 
   let errors = 0

@@ -44,6 +44,8 @@ export interface LintRunOptions {
   concurrency?: string
   /** `--shard i/n`. */
   shard?: string
+  /** Return each valid file's scenario (for `build`). */
+  keepScenario?: boolean
 }
 
 /** `--shard i/n` as [i, n], 1-based. */
@@ -89,7 +91,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     else todo.push(job)
   }
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
-  const fresh = await lintJobs(todo, config, fix, threads)
+  const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
   todo.forEach((job, k) => records.set(job.path, fresh[k]!))
   if (options.cache) {
     const entries = new Map<string, { hash: string; record: FileRecord }>()
