@@ -8,6 +8,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import type { Scenario } from '../model/index.js'
 import { firstInvalidUtf8 } from '../parse/decode.js'
+import { checkLimits } from '../parse/limits.js'
 import { pagePlugin, type LineRecord, type PageResult } from './page-plugin.js'
 import { slugify } from './slug.js'
 import type { WalkMessage } from './walk.js'
@@ -134,7 +135,9 @@ export function convert(input: string | Uint8Array, options: ConvertOptions = {}
   const { text, problems } = decodeInput(input)
   const file = new VFile({ value: text, ...(options.path === undefined ? {} : { path: options.path }) })
   for (const p of problems) put(file, p)
-  const binary = problems.some((p) => p.severity === 'error')
+  const limit = problems.some((p) => p.severity === 'error') ? undefined : checkLimits(text)
+  if (limit) put(file, { ...limit, ruleId: 'convert/too-complex', severity: 'error' })
+  const binary = problems.some((p) => p.severity === 'error') || limit !== undefined
   let page: PageResult | undefined
   if (!binary && text.trim() === '') {
     put(file, { line: 1, column: 1, ruleId: 'convert/empty', severity: 'error', reason: 'Unexpected empty page, expected the text of a STAR walkthrough' })

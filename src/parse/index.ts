@@ -7,6 +7,7 @@ import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
 import { BodyReader, type Comment } from './body.js'
 import { decode } from './decode.js'
 import { readFrontmatter } from './frontmatter.js'
+import { checkLimits } from './limits.js'
 import { SourceMapBuilder } from './source-map.js'
 import type { ParseResult } from './types.js'
 
@@ -60,6 +61,12 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
   }
   if (text.trim() === '') {
     fail(file, 'Unexpected empty file, expected a scenario', origin, 'parse/empty')
+    return result
+  }
+  const limit = checkLimits(text)
+  if (limit) {
+    const point = { line: limit.line, column: limit.column, offset: 0 }
+    fail(file, limit.reason, { start: point, end: point }, 'parse/too-complex')
     return result
   }
   const tree = processor.parse(file) as Root

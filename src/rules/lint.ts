@@ -50,7 +50,7 @@ export interface FileRecord {
 }
 
 /** Parse errors after which schema validation would only repeat the problem. */
-const UNREADABLE = new Set(['encoding', 'empty', 'too-large', 'yaml'])
+const UNREADABLE = new Set(['encoding', 'empty', 'too-large', 'too-complex', 'yaml'])
 
 /** The id a reporter shows: `parse/yaml`, `schema/required`, `action-first-person`. */
 function fullRuleId(message: VFileMessage): string {
