@@ -152,6 +152,19 @@ function insertComments(tree: Root, comments: readonly AnchoredComment[]): void 
 }
 
 /**
+ * Extra escapes for mdast-util-to-markdown: its patterns for `-`, `*`, `+` and `1.` at a line
+ * start consume the character after the marker, so when that is the line break of the next
+ * marker line (`x\n-\n-`), the next marker is left bare and reads back as a setext heading
+ * or a list. The same patterns with a lookahead consume nothing.
+ */
+const UNSAFE = [
+  { atBreak: true, character: '-', after: '(?=[ \\t\\r\\n-]|$)' },
+  { atBreak: true, character: '*', after: '(?=[ \\t\\r\\n*])' },
+  { atBreak: true, character: '+', after: '(?=[ \\t\\r\\n])' },
+  { atBreak: true, before: '\\d+', character: '.', after: '(?=[ \\t\\r\\n]|$)' },
+]
+
+/**
  * Write a scenario as canonical Markdown (docs/format.md). `comments` (inline lint
  * control, notes to authors) are kept before the values they stood before.
  */
@@ -166,6 +179,7 @@ export function write(data: Scenario | Record<string, unknown>, comments: readon
     rule: '-',
     fences: true,
     incrementListMarker: true,
+    unsafe: UNSAFE,
     extensions: [frontmatterToMarkdown(['yaml'])],
   })
 }
