@@ -9,6 +9,7 @@ import { VFile } from 'vfile'
 import type { Scenario } from '../model/index.js'
 import { firstInvalidUtf8 } from '../parse/decode.js'
 import { checkLimits } from '../parse/limits.js'
+import { MAX_FILE_BYTES } from '../parse/index.js'
 import { pagePlugin, type LineRecord, type PageResult } from './page-plugin.js'
 import { slugify } from './slug.js'
 import type { WalkMessage } from './walk.js'
@@ -132,7 +133,9 @@ const KEY_ORDER = [
 
 /** Convert one scraped page. Never throws on any input. */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
-  const { text, problems } = decodeInput(input)
+  const size = typeof input === 'string' ? input.length : input.byteLength
+  const tooLarge: WalkMessage = { line: 1, column: 1, ruleId: 'convert/too-large', severity: 'error', reason: `Unexpected page of ${size} bytes, expected at most ${MAX_FILE_BYTES}` }
+  const { text, problems } = size > MAX_FILE_BYTES ? { text: '', problems: [tooLarge] } : decodeInput(input)
   const file = new VFile({ value: text, ...(options.path === undefined ? {} : { path: options.path }) })
   for (const p of problems) put(file, p)
   const limit = problems.some((p) => p.severity === 'error') ? undefined : checkLimits(text)
