@@ -16,6 +16,9 @@ export const MAX_NESTING = 100
 /** The most runs of `*`, `_`, `[` or `]` in one paragraph (lines between blank lines). */
 export const MAX_DELIMITERS = 200
 
+/** The most runs of `*`, `_`, `[` or `]` in a file (each becomes nodes; 1 MiB of them took 1.7 GB). */
+export const MAX_FILE_DELIMITERS = 5_000
+
 export interface LimitProblem {
   /** 1-based line and column of the place the limit was hit. */
   line: number
@@ -45,6 +48,7 @@ function nesting(line: string): number {
 export function checkLimits(text: string): LimitProblem | undefined {
   const lines = text.split(/\r\n|\r|\n/)
   let runs = 0
+  let total = 0
   let blockStart = 0
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!
@@ -56,6 +60,7 @@ export function checkLimits(text: string): LimitProblem | undefined {
       return { line: k + 1, column: 1, reason: `Unexpected nesting of lists or block quotes ${depth} deep, expected at most ${MAX_NESTING}` }
     }
     if (line.trim() === '') {
+      total += runs
       runs = 0
       blockStart = k + 1
       continue
@@ -75,6 +80,9 @@ export function checkLimits(text: string): LimitProblem | undefined {
         column: 1,
         reason: `Unexpected paragraph with more than ${MAX_DELIMITERS} emphasis or link markers (\`*\`, \`_\`, \`[\`, \`]\`), expected at most ${MAX_DELIMITERS}`,
       }
+    }
+    if (total + runs > MAX_FILE_DELIMITERS) {
+      return { line: k + 1, column: 1, reason: `Unexpected file with more than ${MAX_FILE_DELIMITERS} emphasis or link markers, expected at most ${MAX_FILE_DELIMITERS}` }
     }
   }
   return undefined

@@ -7,7 +7,7 @@
 import { describe, expect, test } from 'vitest'
 import { convert } from '../../src/convert/index.js'
 import { lintText, parse } from '../../src/index.js'
-import { MAX_DELIMITERS, MAX_LINE_LENGTH, MAX_NESTING } from '../../src/parse/limits.js'
+import { MAX_DELIMITERS, MAX_FILE_DELIMITERS, MAX_LINE_LENGTH, MAX_NESTING } from '../../src/parse/limits.js'
 
 const head = '---\nid: a\n---\n\n# Question\n\n## Overview\n\n'
 
@@ -40,6 +40,13 @@ describe('structural limits are reported, quickly, by parse, lint and convert', 
     expect(parse(escaped).file.messages.filter((m) => m.ruleId === 'too-complex')).toEqual([])
     const ok = head + '*a* '.repeat(MAX_DELIMITERS / 2) + '\n'
     expect(parse(ok).file.messages.filter((m) => m.ruleId === 'too-complex')).toEqual([])
+  })
+
+  test('emphasis markers spread over many paragraphs are limited per file', () => {
+    const text = head + ('*a* '.repeat(50) + '\n\n').repeat(60)
+    expect(parse(text).file.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.reason}`)).toEqual([
+      `too-complex ${9 + 2 * 50}:1 Unexpected file with more than ${MAX_FILE_DELIMITERS} emphasis or link markers, expected at most ${MAX_FILE_DELIMITERS}`,
+    ])
   })
 
   test('a nesting at the limit is read', () => {
