@@ -160,3 +160,21 @@ describe('no overwrite without consent, and nothing touched outside the target',
     expect(existsSync(join(dir, 'site', 'scenarios.json'))).toBe(true)
   })
 })
+
+describe('convert never writes through a symbolic link out of --out-dir', () => {
+  test('an output path that is a link to a file outside is refused, even with --force', async () => {
+    const { symlinkSync } = await import('node:fs')
+    mkdirSync(join(dir, 'pages'))
+    writeFileSync(join(dir, 'pages', 'a.txt'), seedText('000'))
+    await run(['convert', 'pages', '-o', 'probe'], { cwd: dir })
+    const [name] = readdirSync(join(dir, 'probe'))
+    mkdirSync(join(dir, 'out'))
+    writeFileSync(join(dir, 'outside.md'), 'not yours\n')
+    symlinkSync('../outside.md', join(dir, 'out', name!))
+    const before = snapshot(dir)
+    const r = await run(['convert', 'pages', '-o', 'out', '--force'], { cwd: dir })
+    expect(r.stderr).toContain(`error  Unexpected symbolic link \`out/${name}\`, expected a regular file or none  convert/exists`)
+    expect(r.code).toBe(1)
+    expect(changed(before, snapshot(dir))).toEqual([])
+  })
+})

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, lstatSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
@@ -63,6 +63,14 @@ async function collectPages(paths: readonly string[], cwd: string): Promise<stri
   return [...found]
 }
 
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+
 /** Whether a converted page can be written: a walkthrough with an id. */
 function writable(result: ConvertResult): boolean {
   const blocked = result.file.messages.some((m) => m.source === 'convert' && ['not-a-walkthrough', 'empty', 'not-text'].includes(m.ruleId ?? ''))
@@ -125,6 +133,10 @@ export default function register(program: Command, ctx: CommandContext): void {
             if (earlier !== undefined) {
               status = 'duplicate-id'
               messages.push({ ruleId: 'convert/duplicate-id', severity: 'error', message: `Unexpected second page with id \`${id}\`, expected one page per id (first: \`${earlier}\`)`, line: 1, column: 1, endLine: 1, endColumn: 1 })
+            } else if (isLink(target)) {
+              // write-file-atomic writes through a link, which could land outside --out-dir.
+              status = 'exists'
+              messages.push({ ruleId: 'convert/exists', severity: 'error', message: `Unexpected symbolic link \`${shownTarget}\`, expected a regular file or none`, line: 1, column: 1, endLine: 1, endColumn: 1 })
             } else if (existsSync(target) && !options.force) {
               status = 'exists'
               messages.push({ ruleId: 'convert/exists', severity: 'error', message: `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`, line: 1, column: 1, endLine: 1, endColumn: 1 })
