@@ -127,7 +127,9 @@ function lintOnce(input: LintInput, config: ResolvedConfig): { record: FileRecor
   const directives = readDirectives((parsed.file.data.comments ?? []) as Comment[]).map((d) => ({ ...d, used: false }))
   const messages = suppress(parsed.file.messages.map(toDiagnostic), directives)
   const record: FileRecord = { path: input.path, messages, directives }
-  const front = unreadable ? undefined : readFrontFacts(parsed.text)
+  // Read from the text alone, exactly as a file outside this --shard is read, so cross-file
+  // findings never depend on how the run was split (a too-complex body still has its id).
+  const front = readFrontFacts(parsed.text)
   if (front) record.front = front
   if (valid) record.scenario = valid.scenario
   return { record, parsed }

@@ -114,3 +114,16 @@ describe('--concurrency', () => {
     expect((await run(['lint', 'c', '--concurrency', 'lots'], { cwd: dir })).stderr).toBe('starkit: Unexpected `--concurrency lots`, expected a number, `auto` or `off`\n')
   })
 })
+
+describe('--shard with files the parser refuses', () => {
+  test('a too-complex file still takes part in cross-file rules, on every route', async () => {
+    // Same id as scenario-002, and a body nested too deep to parse: one run and the shards agree.
+    const deep = complete.replace(/^id: .*$/m, 'id: scenario-002') + '\n' + Array.from({ length: 150 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n') + '\n'
+    writeFileSync(join(dir, 'c', 'scenario-011.md'), deep)
+    const whole = await json()
+    const parts = await Promise.all([1, 2].map((i) => json('--shard', `${i}/2`)))
+    const merged = parts.flatMap((p) => p.report.files).sort((a, b) => (a.path < b.path ? -1 : 1))
+    expect(merged).toEqual(whole.report.files)
+    expect(findings(whole.report).filter((f) => f.startsWith('c/scenario-011.md'))).toEqual(['c/scenario-011.md unique-id 2', 'c/scenario-011.md unique-id 2', 'c/scenario-011.md parse/too-complex 303'])
+  })
+})
