@@ -28,5 +28,8 @@ export function formatScenario(input: string | Uint8Array, path?: string): Forma
     value: c.value,
     before: pointers.filter((x) => x.offset >= c.end).map((x) => x.p),
   }))
-  return { output: write(parsed.data, comments), blockers }
+  const output = write(parsed.data, comments)
+  // Only an empty frontmatter: writing would empty the file, which then does not parse.
+  if (output.trim() === '') return { blockers: [{ line: 1, column: 1, reason: 'Unexpected file with no scenario content, expected a scenario', ruleId: 'parse/empty' }] }
+  return { output, blockers }
 }
