@@ -1,23 +1,12 @@
-import type { Fix, Severity } from '../rules/define-rule.js'
+import type { BundleDiagnostic } from '../model/bundle.js'
+import type { Fix } from '../rules/define-rule.js'
 
 /**
  * One finding on one file, as every reporter sees it. Mapped from a vfile message;
- * this is also the shape of a message in the versioned JSON report.
+ * this is also the shape of a message in the versioned JSON report. The fields a bundle
+ * carries are the model's (`BundleDiagnostic`); a fix is only for `--fix`.
  */
-export interface Diagnostic {
-  /** `schema/required`, `parse/yaml`, `action-first-person`, … */
-  ruleId: string
-  severity: Severity
-  /** One clause, sentence case, no final period. */
-  message: string
-  line: number
-  column: number
-  endLine: number
-  endColumn: number
-  /** A longer why. */
-  note?: string
-  /** The rule's documentation. */
-  url?: string
+export interface Diagnostic extends BundleDiagnostic {
   /** A fix `--fix` may apply. */
   fix?: Fix
 }
