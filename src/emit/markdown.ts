@@ -143,7 +143,12 @@ export interface AnchoredComment {
 function insertComments(tree: Root, comments: readonly AnchoredComment[]): void {
   for (const c of comments) {
     const node: RootContent = { type: 'html', value: c.value }
-    const positions = new Map(tree.children.map((n, i) => [(n.data as { pointer?: string } | undefined)?.pointer, i]))
+    // The first node of each pointer: a body of several paragraphs has one pointer for them all.
+    const positions = new Map<string | undefined, number>()
+    tree.children.forEach((n, i) => {
+      const p = (n.data as { pointer?: string } | undefined)?.pointer
+      if (!positions.has(p)) positions.set(p, i)
+    })
     const anchor = c.before.find((p) => positions.has(p))
     const index = anchor === undefined ? -1 : positions.get(anchor)!
     if (index === -1) tree.children.push(node)
