@@ -1,6 +1,6 @@
 import type { BlockContent, List, ListItem, Paragraph, Root, RootContent } from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
-import { toMarkdown } from 'mdast-util-to-markdown'
+import { defaultHandlers, toMarkdown, type Options, type Unsafe } from 'mdast-util-to-markdown'
 import { stringify } from 'yaml'
 import {
   FRONTMATTER_KEYS,
@@ -162,12 +162,208 @@ function insertComments(tree: Root, comments: readonly AnchoredComment[]): void 
  * marker line (`x\n-\n-`), the next marker is left bare and reads back as a setext heading
  * or a list. The same patterns with a lookahead consume nothing.
  */
-const UNSAFE = [
+const UNSAFE: Unsafe[] = [
   { atBreak: true, character: '-', after: '(?=[ \\t\\r\\n-]|$)' },
   { atBreak: true, character: '*', after: '(?=[ \\t\\r\\n*])' },
   { atBreak: true, character: '+', after: '(?=[ \\t\\r\\n])' },
   { atBreak: true, before: '\\d+', character: '.', after: '(?=[ \\t\\r\\n]|$)' },
 ]
+
+/** The canonical serialization settings (one frontmatter extension, made once). */
+const OPTIONS: Options = {
+  bullet: '-',
+  listItemIndent: 'one',
+  emphasis: '_',
+  strong: '*',
+  rule: '-',
+  fences: true,
+  incrementListMarker: true,
+  unsafe: UNSAFE,
+  extensions: [frontmatterToMarkdown(['yaml'])],
+}
+
+/** The canonical tree as plain mdast-util-to-markdown writes it: the reference `serialize` equals. */
+export function toMarkdownPlain(tree: Root): string {
+  return toMarkdown(tree, OPTIONS)
+}
+
+/*
+ * The fast path. Nearly all of mdast-util-to-markdown's time on our trees goes to `safe`,
+ * which runs every unsafe pattern in scope (some 30 regular expressions) over every text,
+ * and to the generic container machinery around it; yet almost every text of a scenario
+ * needs no escape at all. `serialize` writes the node shapes `toTree` makes (frontmatter,
+ * atx headings, paragraphs, tight lists of one-paragraph items, comments) directly, exactly
+ * as the library's handlers do for them, when their text is proven to need no escape; any
+ * other node (a text that needs escaping, a line break in a heading or list item, a shape
+ * we do not write) goes through mdast-util-to-markdown itself. Equality with
+ * `toMarkdownPlain` is a property test (test/convert/write-fast-path.test.ts).
+ *
+ * "Needs no escape" is decided with the library's own data: the unsafe patterns, the
+ * construct stack and the `before`/`after` context of each kind of text, all captured once
+ * from a real `toMarkdown` run (`probe`). `safe(text)` returns `text` unchanged exactly when
+ * no pattern in scope matches with its unsafe character inside the text and the text has no
+ * backslash; a pattern can only match there when its character occurs in the text, so only
+ * those patterns are run.
+ */
+
+/** An unsafe pattern in scope for one kind of text, compiled on a copy (the library's own regexes keep their `lastIndex`). */
+interface ScopedPattern {
+  character: string
+  regex: RegExp
+  /** Whether the regex has a leading group before the character (`before` or `atBreak`). */
+  lead: boolean
+}
+
+interface TextContext {
+  before: string
+  after: string
+  patterns: ScopedPattern[]
+}
+
+/** The kinds of text the fast path writes, by the probe text that stands for them. */
+const PROBES = { paragraph: 'p', heading1: 'h1', heading2: 'h2', heading3: 'h3', heading4: 'h4', heading5: 'h5', heading6: 'h6', bullet: 'u', ordered: 'o' } as const
+type Kind = keyof typeof PROBES
+
+/** Whether `pattern` applies under `stack`, as mdast-util-to-markdown's `patternInScope` decides it. */
+function inScope(stack: readonly string[], pattern: Unsafe): boolean {
+  const any = (list: Unsafe['inConstruct'], none: boolean): boolean => {
+    const names = typeof list === 'string' ? [list] : (list ?? [])
+    return names.length === 0 ? none : names.some((n) => stack.includes(n))
+  }
+  return any(pattern.inConstruct, true) && !any(pattern.notInConstruct, false)
+}
+
+/** Run `toMarkdown` once on one node of each kind and record what `safe` sees for its text; undefined: no fast path. */
+function probe(): Map<Kind, TextContext> | undefined {
+  const text = (value: string) => ({ type: 'text' as const, value })
+  const item = (value: string): ListItem => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [text(value)] }] })
+  const tree: Root = {
+    type: 'root',
+    children: [
+      ...([1, 2, 3, 4, 5, 6] as const).map((depth) => ({ type: 'heading' as const, depth, children: [text(`h${depth}`)] })),
+      { type: 'paragraph', children: [text('p')] },
+      { type: 'list', ordered: false, start: null, spread: false, children: [item('u')] },
+      { type: 'paragraph', children: [text('x')] },
+      { type: 'list', ordered: true, start: 1, spread: false, children: [item('o')] },
+    ],
+  }
+  const seen = new Map<string, TextContext | undefined>()
+  toMarkdown(tree, {
+    ...OPTIONS,
+    handlers: {
+      text(node, parent, state, info) {
+        const usable = !state.stack.includes('autolink') && !`${info.before}${info.after}`.includes('\\')
+        const patterns = state.unsafe
+          .filter((p) => inScope(state.stack, p) && p.beforeNode === undefined && p.afterNode === undefined)
+          .map((p) => {
+            const copy: Unsafe = { ...p }
+            delete (copy as { _compiled?: RegExp })._compiled
+            return { character: p.character, regex: state.compilePattern(copy), lead: Boolean(p.before || p.atBreak) }
+          })
+        seen.set(node.value, usable ? { before: info.before, after: info.after, patterns } : undefined)
+        return defaultHandlers.text(node, parent, state, info)
+      },
+    },
+  })
+  const contexts = new Map<Kind, TextContext>()
+  for (const [kind, value] of Object.entries(PROBES) as [Kind, string][]) {
+    const context = seen.get(value)
+    if (context === undefined) return undefined
+    contexts.set(kind, context)
+  }
+  return contexts
+}
+
+const CONTEXTS = probe()
+
+/** Whether mdast-util-to-markdown's `safe` returns `value` unchanged in `context`. */
+function needsNoEscape(value: string, context: TextContext): boolean {
+  if (value === '' || value.includes('\\')) return false
+  const offset = context.before.length
+  const end = offset + value.length
+  let subject: string | undefined
+  for (const pattern of context.patterns) {
+    if (pattern.character.length === 1 && !value.includes(pattern.character)) continue
+    subject ??= context.before + value + context.after
+    const regex = pattern.regex
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(subject))) {
+      const position = match.index + (pattern.lead ? match[1]!.length : 0)
+      if (position >= offset && position < end) {
+        regex.lastIndex = 0
+        return false
+      }
+    }
+  }
+  return true
+}
+
+const LINE_BREAK = /[\r\n]/
+
+/** The single text of a paragraph, or undefined. */
+function soleText(node: { children?: readonly RootContent[] } | undefined): string | undefined {
+  const child = node?.children?.length === 1 ? node.children[0] : undefined
+  return child?.type === 'text' ? child.value : undefined
+}
+
+/** A root child written as the library's handlers write it, or undefined when it must go through the library. */
+function fastNode(node: RootContent, contexts: Map<Kind, TextContext>): string | undefined {
+  switch (node.type) {
+    case 'yaml':
+      return '---' + (node.value ? '\n' + node.value : '') + '\n---'
+    case 'html':
+      return node.value || ''
+    case 'paragraph': {
+      const value = soleText(node)
+      return value !== undefined && needsNoEscape(value, contexts.get('paragraph')!) ? value : undefined
+    }
+    case 'heading': {
+      const rank = Math.max(Math.min(6, node.depth || 1), 1)
+      const value = soleText(node)
+      if (value === undefined || LINE_BREAK.test(value) || value[0] === ' ' || value[0] === '\t') return undefined
+      return needsNoEscape(value, contexts.get(`heading${rank}` as Kind)!) ? '#'.repeat(rank) + ' ' + value : undefined
+    }
+    case 'list': {
+      if (node.spread !== false) return undefined
+      const context = contexts.get(node.ordered ? 'ordered' : 'bullet')!
+      const start = typeof node.start === 'number' && node.start > -1 ? node.start : 1
+      const lines: string[] = []
+      for (const [i, item] of node.children.entries()) {
+        if (item.type !== 'listItem' || item.children.length !== 1 || item.children[0]!.type !== 'paragraph') return undefined
+        const value = soleText(item.children[0])
+        if (value === undefined || LINE_BREAK.test(value) || !needsNoEscape(value, context)) return undefined
+        lines.push((node.ordered ? `${start + i}.` : '-') + ' ' + value)
+      }
+      return lines.join('\n')
+    }
+    default:
+      return undefined
+  }
+}
+
+/** Root children the fast path knows how to join (`\n\n` between any two of them at the root). */
+const FLOW = new Set(['yaml', 'html', 'paragraph', 'heading', 'list'])
+
+/**
+ * The canonical tree as Markdown: byte for byte what `toMarkdownPlain` gives, faster.
+ * A child the fast path cannot prove is written by the library alone, followed by an empty
+ * comment node so that its own final line break (if any) is kept and the join is known.
+ */
+export function serialize(tree: Root): string {
+  const children = tree.children
+  const simple =
+    CONTEXTS !== undefined &&
+    !('spread' in tree) &&
+    // Two adjacent lists: the second changes bullet (state carried across siblings).
+    children.every((c, i) => FLOW.has(c.type) && !(c.type === 'list' && children[i - 1]?.type === 'list'))
+  if (!simple) return toMarkdownPlain(tree)
+  const parts = children.map((child) => fastNode(child, CONTEXTS) ?? toMarkdownPlain({ type: 'root', children: [child, { type: 'html', value: '' }] }).slice(0, -2))
+  let result = parts.join('\n\n')
+  const last = result.charCodeAt(result.length - 1)
+  if (result && last !== 10 && last !== 13) result += '\n'
+  return result
+}
 
 /**
  * Write a scenario as canonical Markdown (docs/format.md). `comments` (inline lint
@@ -176,15 +372,5 @@ const UNSAFE = [
 export function write(data: Scenario | Record<string, unknown>, comments: readonly AnchoredComment[] = []): string {
   const tree = toTree(data)
   insertComments(tree, comments)
-  return toMarkdown(tree, {
-    bullet: '-',
-    listItemIndent: 'one',
-    emphasis: '_',
-    strong: '*',
-    rule: '-',
-    fences: true,
-    incrementListMarker: true,
-    unsafe: UNSAFE,
-    extensions: [frontmatterToMarkdown(['yaml'])],
-  })
+  return serialize(tree)
 }
