@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { MAX_FILE_BYTES } from '../parse/index.js'
 import { decode } from '../parse/decode.js'
+import { preparedHtml, prepareScenario, type PreparedScenario } from '../emit/site.js'
 import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
@@ -26,14 +27,22 @@ function unreadable(path: string, error: unknown): FileRecord {
 
 export interface JobOptions {
   fix: boolean
-  /** Keep the parsed scenario on the record (`build` needs it; `lint` does not, so memory stays flat). */
+  /** Keep the parsed scenario on the record (only for library callers; memory grows with every file). */
   keepScenario: boolean
+  /** Put what `build` keeps of a valid file's scenario on the record (`prepared`), instead of the scenario. */
+  prepare?: boolean
+}
+
+/** A record as `build` gets it: what it needs of the scenario, already serialized, not the scenario. */
+export interface BuildRecord extends FileRecord {
+  prepared?: PreparedScenario
 }
 
 /** Read and lint one file; an unreadable file is a message on it, not a failed run. */
-export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<FileRecord> {
+export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord> {
   try {
-    const record = lintFile({ path: job.path, content: new Uint8Array(await readFile(job.file)) }, config, options.fix)
+    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(await readFile(job.file)) }, config, options.fix)
+    if (options.prepare && record.scenario) record.prepared = prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
   } catch (error) {
@@ -54,4 +63,29 @@ export async function frontOnly(job: Job): Promise<FileRecord> {
     // An unreadable file has no frontmatter; its own shard reports it.
   }
   return record
+}
+
+/** A scenario page to render from its prepared JSON (the second half of a build's per-file work). */
+export interface PageJob {
+  json: Uint8Array
+  title: string
+  /** Whether the page links to its JSON file. */
+  linkJson: boolean
+}
+
+export function pageJob(job: PageJob): Uint8Array {
+  return preparedHtml(job.json, { title: job.title, json: job.linkJson })
+}
+
+/** The work a thread can be given: lint a file, or render a page. */
+export type Task = { kind: 'lint'; job: Job } | { kind: 'page'; job: PageJob }
+
+export async function runTask(task: Task, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord | Uint8Array> {
+  return task.kind === 'lint' ? lintJob(task.job, config, options) : pageJob(task.job)
+}
+
+/** The buffers of a task's result a worker can hand over instead of copying. */
+export function transferable(result: BuildRecord | Uint8Array): ArrayBuffer[] {
+  const bytes = result instanceof Uint8Array ? result : result.prepared?.json
+  return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
 }

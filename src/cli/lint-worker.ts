@@ -1,17 +1,18 @@
 /**
- * A worker thread of `starkit lint --concurrency`: resolves the config it is sent, then
- * lints the files it is given, one message back per file (plain-JSON records).
+ * A worker thread of `starkit lint --concurrency` and of `starkit build`: resolves the config
+ * it is sent, then does the tasks it is given (lint a file; render a scenario page), one
+ * message back per batch. Records are plain JSON; bytes are handed over, not copied.
  */
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StarkitConfig } from '../model/index.js'
 import { resolveConfig } from '../rules/config.js'
-import { lintJob, type Job, type JobOptions } from './lint-files.js'
+import { runTask, transferable, type JobOptions, type Task } from './lint-files.js'
 
 const { source, options } = workerData as { source: StarkitConfig; options: JobOptions }
 const config = resolveConfig(source).config
 
-parentPort!.on('message', async (batch: { index: number; job: Job }[]) => {
-  const out = []
-  for (const { index, job } of batch) out.push({ index, record: await lintJob(job, config, options) })
-  parentPort!.postMessage(out)
+parentPort!.on('message', async ({ stream, batch }: { stream: number; batch: { index: number; task: Task }[] }) => {
+  const results = []
+  for (const { index, task } of batch) results.push({ index, result: await runTask(task, config, options) })
+  parentPort!.postMessage({ stream, results }, results.flatMap((r) => transferable(r.result)))
 })

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
-import { lintJob, type Job, type JobOptions } from './lint-files.js'
+import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type Task } from './lint-files.js'
 import { UsageError } from './io.js'
 
 /** Below this many files, threads cost more to start than they save. */
@@ -25,40 +25,122 @@ export function threadsFor(setting: string, files: number): number {
 /** The worker script, compiled; absent when running from TypeScript sources (tests), where linting stays in-thread. */
 const WORKER = new URL('./lint-worker.js', import.meta.url)
 
+/** What a worker sends back: the results of one batch of one stream. */
+interface Done {
+  stream: number
+  results: { index: number; result: BuildRecord | Uint8Array }[]
+}
+
+/** Results of a list of tasks, taken one by one in task order whatever the scheduling. */
+export interface Stream<T> {
+  /** The next result; rejects when a task failed. */
+  take(): Promise<T>
+}
+
+/**
+ * Worker threads that lint files and render pages, kept for a whole run (a build lints, then
+ * renders, on the same threads). With no thread, or no compiled worker, tasks run in this
+ * thread, one at a time as their results are taken.
+ */
+export class Pool {
+  private readonly workers: Worker[]
+  private readonly idle: Worker[]
+  private streams = 0
+  private onDone: ((worker: Worker, done: Done) => void) | undefined
+  private onFailure: ((error: unknown) => void) | undefined
+
+  constructor(
+    threads: number,
+    private readonly config: ResolvedConfig,
+    private readonly options: JobOptions,
+  ) {
+    const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
+    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config.source, options } })) : []
+    this.idle = [...this.workers]
+    for (const worker of this.workers) {
+      worker.on('message', (done: Done) => this.onDone?.(worker, done))
+      worker.on('error', (error) => this.onFailure?.(error))
+      worker.on('exit', (code) => this.onFailure?.(new Error(`A worker thread stopped (exit code ${code})`)))
+    }
+  }
+
+  /** How many threads do the work (0: this one). */
+  get threads(): number {
+    return this.workers.length
+  }
+
+  lint(jobs: readonly Job[]): Stream<BuildRecord> {
+    return this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity) as Stream<BuildRecord>
+  }
+
+  /** Pages rendered at most `ahead` results ahead of the one taken, so memory stays flat. */
+  pages(jobs: readonly PageJob[], ahead: number): Stream<Uint8Array> {
+    return this.stream(jobs.map((job) => ({ kind: 'page', job })), ahead) as Stream<Uint8Array>
+  }
+
+  /** Start `tasks` (one stream at a time; a new stream abandons the previous one). */
+  private stream(tasks: readonly Task[], ahead: number): Stream<BuildRecord | Uint8Array> {
+    if (this.workers.length === 0) {
+      let next = 0
+      return { take: () => runTask(tasks[next++]!, this.config, this.options) }
+    }
+    const id = ++this.streams
+    const ready = new Map<number, BuildRecord | Uint8Array>()
+    let sent = 0
+    let taken = 0
+    let failure: { error: unknown } | undefined
+    let wake: (() => void) | undefined
+    const dispatch = (): void => {
+      while (this.idle.length > 0 && sent < tasks.length && sent - taken < ahead) {
+        const batch = tasks.slice(sent, sent + BATCH).map((task, k) => ({ index: sent + k, task }))
+        sent += batch.length
+        this.idle.pop()!.postMessage({ stream: id, batch })
+      }
+    }
+    this.onDone = (worker, done) => {
+      this.idle.push(worker)
+      if (done.stream === id) for (const { index, result } of done.results) ready.set(index, result)
+      dispatch()
+      wake?.()
+    }
+    this.onFailure = (error) => {
+      failure ??= { error }
+      wake?.()
+    }
+    dispatch()
+    return {
+      take: async () => {
+        while (!ready.has(taken)) {
+          if (failure) throw failure.error
+          await new Promise<void>((resolve) => (wake = resolve))
+        }
+        const result = ready.get(taken)!
+        ready.delete(taken)
+        taken++
+        dispatch()
+        return result
+      },
+    }
+  }
+
+  async close(): Promise<void> {
+    this.onFailure = undefined
+    await Promise.all(this.workers.map((w) => w.terminate()))
+  }
+}
+
 /**
  * Lint jobs on `threads` worker threads, feeding small batches as workers free up.
  * Results come back in job order whatever the scheduling.
  */
 export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<FileRecord[]> {
-  const records: FileRecord[] = new Array(jobs.length)
-  if (threads === 0 || !existsSync(fileURLToPath(WORKER))) {
-    for (let i = 0; i < jobs.length; i++) records[i] = await lintJob(jobs[i]!, config, options)
-    return records
-  }
-  let next = 0
-  const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () => new Worker(WORKER, { workerData: { source: config.source, options } }))
+  const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / BATCH)), config, options)
   try {
-    await Promise.all(
-      workers.map(
-        (worker) =>
-          new Promise<void>((resolve, reject) => {
-            const feed = (): void => {
-              if (next >= jobs.length) return void resolve()
-              const batch = jobs.slice(next, next + BATCH).map((job, k) => ({ index: next + k, job }))
-              next += batch.length
-              worker.postMessage(batch)
-            }
-            worker.on('message', (done: { index: number; record: FileRecord }[]) => {
-              for (const { index, record } of done) records[index] = record
-              feed()
-            })
-            worker.on('error', reject)
-            feed()
-          }),
-      ),
-    )
+    const stream = pool.lint(jobs)
+    const records: FileRecord[] = []
+    for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
+    return records
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+    await pool.close()
   }
-  return records
 }

@@ -93,7 +93,12 @@ function compareDiagnostics(a: BundleDiagnostic, b: BundleDiagnostic): number {
   )
 }
 
-function compareIds(a: string, b: string): number {
+/** The findings of a bundle entry: canonical keys, source order. */
+export function bundleWarnings(messages: readonly Diagnostic[]): BundleDiagnostic[] {
+  return messages.map(bundleDiagnostic).sort(compareDiagnostics)
+}
+
+export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
@@ -111,7 +116,7 @@ export function createBundle(entries: readonly BuildEntry[], options: { scenario
   const scenarios: BundleEntry[] = sorted.map((e) => ({
     path: e.path,
     scenario: canonicalScenario(e.scenario),
-    warnings: e.messages.map(bundleDiagnostic).sort(compareDiagnostics),
+    warnings: bundleWarnings(e.messages),
   }))
   return { formatVersion: BUNDLE_FORMAT_VERSION, scenarioSchema: options.scenarioSchemaId, scenarios }
 }
@@ -129,4 +134,65 @@ export function bundleJson(bundle: ScenarioBundle): string {
 /** `scenarios/<id>.json`: the scenario alone, valid against the scenario schema. */
 export function scenarioJson(scenario: Scenario): string {
   return stringifyJson(canonicalScenario(scenario))
+}
+
+/** One entry of a bundle whose scenario is already serialized: `json` is its `scenarios/<id>.json`, UTF-8. */
+export interface SerializedEntry {
+  path: string
+  json: Uint8Array
+  warnings: readonly BundleDiagnostic[]
+}
+
+const NEWLINE = 0x0a
+const SPACE = 0x20
+/** How far `JSON.stringify(bundle, null, 2)` indents a scenario: bundle, `scenarios`, entry. */
+const DEPTH = 6
+const utf8 = new TextEncoder()
+
+function newlines(bytes: Uint8Array, end: number): number {
+  let n = 0
+  for (let at = bytes.indexOf(NEWLINE); at !== -1 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) n++
+  return n
+}
+
+/**
+ * `scenarios.json` from scenarios serialized one by one, byte for byte what
+ * {@link bundleJson} of the same bundle gives. With a 2-space indent, `JSON.stringify` puts a
+ * value nested three levels down 6 more spaces in on every line after its first, and a
+ * newline only ever appears between tokens (inside a string it is `\n`), so each scenario's
+ * text is re-indented rather than parsed and serialized again.
+ * `entries` must already be in bundle order (sorted by id, as {@link createBundle} sorts them).
+ */
+export function bundleFromSerialized(scenarioSchemaId: string, entries: readonly SerializedEntry[]): Uint8Array {
+  const head = utf8.encode(
+    `{\n  "formatVersion": ${JSON.stringify(BUNDLE_FORMAT_VERSION)},\n  "scenarioSchema": ${JSON.stringify(scenarioSchemaId)},\n  "scenarios": [`,
+  )
+  const tail = utf8.encode(entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
+  const pieces = entries.map((e, i) => {
+    // The scenario's text without its final newline.
+    const end = e.json.at(-1) === NEWLINE ? e.json.length - 1 : e.json.length
+    const before = utf8.encode(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
+    const warnings = JSON.stringify(e.warnings, null, 2).replaceAll('\n', `\n${' '.repeat(DEPTH)}`)
+    const after = utf8.encode(`,\n      "warnings": ${warnings}\n    }`)
+    return { json: e.json, end, before, after, size: before.length + end + DEPTH * newlines(e.json, end) + after.length }
+  })
+  const out = new Uint8Array(head.length + pieces.reduce((n, p) => n + p.size, 0) + tail.length)
+  out.set(head)
+  let o = head.length
+  for (const p of pieces) {
+    out.set(p.before, o)
+    o += p.before.length
+    for (let i = 0; i < p.end; i++) {
+      const byte = p.json[i]!
+      out[o++] = byte
+      if (byte === NEWLINE) {
+        out.fill(SPACE, o, o + DEPTH)
+        o += DEPTH
+      }
+    }
+    out.set(p.after, o)
+    o += p.after.length
+  }
+  out.set(tail, o)
+  return out
 }

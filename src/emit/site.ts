@@ -1,10 +1,12 @@
 import { toHtml } from 'hast-util-to-html'
 import type { Root } from 'hast'
+import type { Scenario } from '../model/scenario.js'
 import type { BuildEntry } from './json.js'
 import { bundleJson, createBundle, scenarioJson } from './json.js'
-import { APP_JS, indexPage, scenarioPage, STYLE_CSS } from './html/index.js'
+import { APP_JS, indexCard, indexPage, scenarioPage, STYLE_CSS, type IndexCard } from './html/index.js'
 
 export type { BuildEntry } from './json.js'
+export type { IndexCard } from './html/index.js'
 
 export interface SiteOptions {
   /** Emit `scenarios.json` and `scenarios/<id>.json` (default true). */
@@ -17,11 +19,78 @@ export interface SiteOptions {
   title?: string
 }
 
+export const DEFAULT_TITLE = 'STAR walkthroughs'
+
 /** The pattern of a scenario id (src/model/scenario.ts); an id becomes a file name. */
 const SAFE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
+/** Throw on an id that is not safe as a file name (`path` says where it came from). */
+export function checkId(id: string, path: string): void {
+  if (!SAFE_ID.test(id)) throw new Error(`Unexpected scenario id \`${id}\` in ${path}, expected lower-case words joined by hyphens`)
+}
+
 function html(tree: Root): string {
   return toHtml(tree) + '\n'
+}
+
+/** `index.html`. */
+export function indexHtml(cards: readonly IndexCard[], title: string): string {
+  return html(indexPage(cards, { title }))
+}
+
+/** `scenarios/<id>.html`; `json` says whether `<id>.json` sits next to it (the page links to it). */
+export function scenarioHtml(scenario: Scenario, options: { title: string; json: boolean }): string {
+  return html(scenarioPage(scenario, options))
+}
+
+/**
+ * What a build keeps of one scenario between linting it and writing the site: its
+ * `scenarios/<id>.json` (UTF-8; the bundle entry and the page are made from it) and what
+ * the index shows. Far smaller than the scenario, and plain data a worker thread can send.
+ */
+export interface PreparedScenario {
+  id: string
+  json: Uint8Array
+  card: IndexCard
+}
+
+const utf8 = new TextEncoder()
+const text = new TextDecoder()
+
+export function prepareScenario(scenario: Scenario): PreparedScenario {
+  return { id: scenario.id, json: utf8.encode(scenarioJson(scenario)), card: indexCard(scenario) }
+}
+
+/** A scenario's page from its prepared JSON: the same bytes as {@link scenarioHtml} of the scenario. */
+export function preparedHtml(json: Uint8Array, options: { title: string; json: boolean }): Uint8Array {
+  return utf8.encode(scenarioHtml(JSON.parse(text.decode(json)) as Scenario, options))
+}
+
+/** One file of a site, and what goes in it. */
+export type SiteFile =
+  | { path: string; kind: 'asset'; content: string }
+  | { path: string; kind: 'bundle' }
+  | { path: string; kind: 'index' }
+  | { path: string; kind: 'json'; id: string }
+  | { path: string; kind: 'html'; id: string }
+
+/**
+ * The files of a site with these scenario ids, sorted by path (code-unit order): the order a
+ * build writes and lists them in.
+ */
+export function siteFiles(ids: readonly string[], options: { json: boolean; html: boolean }): SiteFile[] {
+  const files: SiteFile[] = []
+  if (options.json) {
+    files.push({ path: 'scenarios.json', kind: 'bundle' })
+    for (const id of ids) files.push({ path: `scenarios/${id}.json`, kind: 'json', id })
+  }
+  if (options.html) {
+    files.push({ path: 'index.html', kind: 'index' })
+    files.push({ path: 'assets/style.css', kind: 'asset', content: STYLE_CSS })
+    files.push({ path: 'assets/app.js', kind: 'asset', content: APP_JS })
+    for (const id of ids) files.push({ path: `scenarios/${id}.html`, kind: 'html', id })
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
 }
 
 /**
@@ -32,21 +101,17 @@ function html(tree: Root): string {
 export function buildSite(entries: readonly BuildEntry[], options: SiteOptions): Map<string, string | Uint8Array> {
   const json = options.json ?? true
   const withHtml = options.html ?? true
-  const title = options.title ?? 'STAR walkthroughs'
-  for (const e of entries)
-    if (!SAFE_ID.test(e.scenario.id)) throw new Error(`Unexpected scenario id \`${e.scenario.id}\` in ${e.path}, expected lower-case words joined by hyphens`)
+  const title = options.title ?? DEFAULT_TITLE
+  for (const e of entries) checkId(e.scenario.id, e.path)
   const bundle = createBundle(entries, { scenarioSchemaId: options.scenarioSchemaId })
-  const scenarios = bundle.scenarios.map((e) => e.scenario)
+  const scenarios = new Map(bundle.scenarios.map((e) => [e.scenario.id, e.scenario]))
   const files = new Map<string, string | Uint8Array>()
-  if (json) {
-    files.set('scenarios.json', bundleJson(bundle))
-    for (const s of scenarios) files.set(`scenarios/${s.id}.json`, scenarioJson(s))
+  for (const file of siteFiles([...scenarios.keys()], { json, html: withHtml })) {
+    if (file.kind === 'asset') files.set(file.path, file.content)
+    else if (file.kind === 'bundle') files.set(file.path, bundleJson(bundle))
+    else if (file.kind === 'index') files.set(file.path, indexHtml([...scenarios.values()], title))
+    else if (file.kind === 'json') files.set(file.path, scenarioJson(scenarios.get(file.id)!))
+    else files.set(file.path, scenarioHtml(scenarios.get(file.id)!, { title, json }))
   }
-  if (withHtml) {
-    files.set('index.html', html(indexPage(scenarios, { title })))
-    files.set('assets/style.css', STYLE_CSS)
-    files.set('assets/app.js', APP_JS)
-    for (const s of scenarios) files.set(`scenarios/${s.id}.html`, html(scenarioPage(s, { title, json })))
-  }
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+  return files
 }

@@ -2,14 +2,16 @@ import { lstat, mkdir, readFile, readdir, realpath } from 'node:fs/promises'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import type { BuildEntry } from '../../emit/json.js'
-import { buildSite } from '../../emit/site.js'
-import type { LintResult } from '../../rules/lint.js'
+import { bundleFromSerialized, bundleWarnings, compareIds } from '../../emit/json.js'
+import { checkId, DEFAULT_TITLE, indexHtml, siteFiles, type PreparedScenario, type SiteFile } from '../../emit/site.js'
+import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
-import { displayPath } from '../files.js'
+import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { configFor, lintPaths } from './lint.js'
+import type { BuildRecord, Job } from '../lint-files.js'
+import { Pool, threadsFor } from '../pool.js'
+import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
   out: string
@@ -17,6 +19,8 @@ export interface BuildCliOptions {
   htmlOnly?: boolean
   force?: boolean
   config?: string
+  /** `--concurrency <n|auto|off>` (default `auto`), as for `lint`. */
+  concurrency?: string
 }
 
 /** `a` is `b` or a folder that contains `b` (both absolute and normalised). */
@@ -50,46 +54,55 @@ export async function checkOutDir(out: string, cwd: string, inputs: readonly str
   for (const input of inputs) if (containsOrIs(real, await realish(input))) refuse(`expected a folder that holds no input (it holds \`${displayPath(input, cwd)}\`)`)
 }
 
-type Plan = { path: string; content: Buffer; unchanged: boolean }[]
+/** What is at a path before the build writes there. */
+type Found = { kind: 'missing' | 'dir' | 'link' | 'other' } | { kind: 'file'; size: number }
+
+async function find(path: string): Promise<Found> {
+  try {
+    const s = await lstat(path)
+    return s.isSymbolicLink() ? { kind: 'link' } : s.isDirectory() ? { kind: 'dir' } : s.isFile() ? { kind: 'file', size: s.size } : { kind: 'other' }
+  } catch {
+    return { kind: 'missing' }
+  }
+}
+
+/** How many paths are looked at, or files written, at once: enough to keep the file system busy. */
+const PARALLEL = 16
 
 /**
  * Check every target before anything is written: no folder on the way and no target may be
  * a symbolic link (write-file-atomic would follow it out of `out`), or be of the wrong kind.
+ * Returns what is at each target (in order), to tell an unchanged file without reading others.
  */
-async function plan(out: string, files: Map<string, string | Uint8Array>, cwd: string): Promise<Plan> {
+async function plan(out: string, files: readonly SiteFile[], cwd: string): Promise<Found[]> {
   const checked = new Set<string>()
-  const kind = async (path: string): Promise<'missing' | 'dir' | 'file' | 'link' | 'other'> => {
-    try {
-      const s = await lstat(path)
-      return s.isSymbolicLink() ? 'link' : s.isDirectory() ? 'dir' : s.isFile() ? 'file' : 'other'
-    } catch {
-      return 'missing'
+  const result: Found[] = []
+  for (let from = 0; from < files.length; from += PARALLEL) {
+    const chunk = files.slice(from, from + PARALLEL)
+    const found = await Promise.all(chunk.map((f) => find(join(out, ...f.path.split('/')))))
+    // Judged in order, so the problem reported is the first one whatever the timing.
+    for (const [k, file] of chunk.entries()) {
+      const folders = file.path.split('/').slice(0, -1)
+      for (let i = 0; i <= folders.length; i++) {
+        const dir = join(out, ...folders.slice(0, i))
+        if (checked.has(dir)) continue
+        const { kind } = await find(dir)
+        if (kind === 'link' && i > 0) throw new UsageError(`Unexpected symbolic link \`${displayPath(dir, cwd)}\` in the output folder, expected a folder`)
+        if (kind === 'file' || kind === 'other') throw new UsageError(`Unexpected file \`${displayPath(dir, cwd)}\`, expected a folder`)
+        checked.add(dir)
+      }
+      const target = join(out, ...file.path.split('/'))
+      const { kind } = found[k]!
+      if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(target, cwd)}\` in the output folder, expected a file`)
+      if (kind === 'dir' || kind === 'other') throw new UsageError(`Unexpected folder \`${displayPath(target, cwd)}\`, expected a file`)
+      result.push(found[k]!)
     }
-  }
-  const result: Plan = []
-  for (const [rel, content] of files) {
-    const target = join(out, ...rel.split('/'))
-    const folders = rel.split('/').slice(0, -1)
-    for (let i = 0; i <= folders.length; i++) {
-      const dir = join(out, ...folders.slice(0, i))
-      if (checked.has(dir)) continue
-      const k = await kind(dir)
-      if (k === 'link' && i > 0) throw new UsageError(`Unexpected symbolic link \`${displayPath(dir, cwd)}\` in the output folder, expected a folder`)
-      if (k === 'file' || k === 'other') throw new UsageError(`Unexpected file \`${displayPath(dir, cwd)}\`, expected a folder`)
-      checked.add(dir)
-    }
-    const k = await kind(target)
-    if (k === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(target, cwd)}\` in the output folder, expected a file`)
-    if (k === 'dir' || k === 'other') throw new UsageError(`Unexpected folder \`${displayPath(target, cwd)}\`, expected a file`)
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : Buffer.from(content)
-    const unchanged = k === 'file' && Buffer.compare(await readFile(target), bytes) === 0
-    result.push({ path: target, content: bytes, unchanged })
   }
   return result
 }
 
 /** Files in `out/scenarios/` that this build did not produce (left in place, reported). */
-async function strays(out: string, files: Map<string, string | Uint8Array>): Promise<string[]> {
+async function strays(out: string, files: ReadonlySet<string>): Promise<string[]> {
   try {
     const names = await readdir(join(out, 'scenarios'))
     return names
@@ -109,68 +122,169 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+/** A scenario that will be built: its file, its findings, and what was kept of it. */
+interface Entry {
+  path: string
+  messages: LintResult['messages']
+  prepared: PreparedScenario
+}
+
+/**
+ * Write files with write-file-atomic, several at once, and report each written one in the
+ * order the files were given (so the listing does not depend on timing). A file whose bytes
+ * are already there is not rewritten. After a failed write no new write starts; the ones
+ * under way finish, are listed, and the first failure is thrown.
+ */
+class Writer {
+  private readonly queue: Promise<{ wrote: string } | { unchanged: true } | { error: unknown }>[] = []
+  private readonly folders = new Map<string, Promise<unknown>>()
+  private failed = false
+  written = 0
+
+  constructor(private readonly report: (path: string) => void) {}
+
+  async add(path: string, found: Found, content: Uint8Array): Promise<void> {
+    if (this.failed) return
+    this.queue.push(
+      this.write(path, found, content).then(
+        (wrote) => (wrote ? { wrote: path } : { unchanged: true as const }),
+        (error: unknown) => ((this.failed = true), { error }),
+      ),
+    )
+    while (this.queue.length >= PARALLEL) await this.settle()
+  }
+
+  async finish(): Promise<void> {
+    let failure: { error: unknown } | undefined
+    while (this.queue.length > 0) {
+      try {
+        await this.settle()
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+    if (failure) throw failure.error
+  }
+
+  private async settle(): Promise<void> {
+    const done = await this.queue.shift()!
+    if ('error' in done) throw done.error
+    if ('wrote' in done) {
+      this.written++
+      this.report(done.wrote)
+    }
+  }
+
+  private async write(path: string, found: Found, content: Uint8Array): Promise<boolean> {
+    if (found.kind === 'file' && found.size === content.byteLength && Buffer.compare(await readFile(path), content) === 0) return false
+    const dir = dirname(path)
+    if (!this.folders.has(dir)) this.folders.set(dir, mkdir(dir, { recursive: true }))
+    await this.folders.get(dir)
+    await writeFileAtomic(path, Buffer.from(content.buffer, content.byteOffset, content.byteLength))
+    return true
+  }
+}
+
+/** How many rendered pages may wait for their turn to be written. */
+const PAGES_AHEAD = 256
+
 /** The whole command, after option parsing. Returns the exit code. */
 export async function runBuild(paths: readonly string[], options: BuildCliOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx
   const cwd = io.cwd
   const out = resolve(cwd, options.out)
   const config = configFor(paths, cwd, options.config)
-  const results = await lintPaths(paths, cwd, config, { keepScenario: true })
-  await checkOutDir(out, cwd, results.map((r) => resolve(cwd, r.path)), options.out)
+  const jobs: Job[] = (await collectFiles(paths, cwd, config.ignores)).map((file) => ({ file, path: displayPath(file, cwd) }))
+  const threads = threadsFor(options.concurrency ?? 'auto', jobs.length)
+  await checkOutDir(out, cwd, jobs.map((j) => resolve(cwd, j.path)), options.out)
 
-  let errors = 0
-  let warnings = 0
-  for (const r of results)
-    for (const m of r.messages) {
-      if (m.severity === 'error') {
+  // Parse, lint and serialize each file where lint does it (worker threads for many files);
+  // this thread keeps each record, its JSON text and index card, never the scenario itself.
+  const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / 16)), config, { fix: false, keepScenario: false, prepare: true })
+  try {
+    const lint = pool.lint(jobs)
+    const records: BuildRecord[] = []
+    for (let i = 0; i < jobs.length; i++) records.push(await lint.take())
+    const results = finishRun(records, config)
+
+    let errors = 0
+    let warnings = 0
+    for (const r of results)
+      for (const m of r.messages) {
+        if (m.severity === 'error') {
+          errors++
+          io.stderr(line(r.path, m))
+        } else warnings++
+      }
+    const entries: Entry[] = []
+    const byId = new Map<string, string>()
+    results.forEach((r, k) => {
+      const prepared = records[k]!.prepared
+      if (!prepared) {
+        if (options.force) io.stderr(`${r.path}: left out, it does not parse or validate\n`)
+        return
+      }
+      const first = byId.get(prepared.id)
+      if (first !== undefined) {
         errors++
-        io.stderr(line(r.path, m))
-      } else warnings++
+        io.stderr(`${r.path}:1:1  error  Unexpected duplicate id \`${prepared.id}\`, also in \`${first}\`  build/unique-id\n`)
+        return
+      }
+      byId.set(prepared.id, r.path)
+      entries.push({ path: r.path, messages: r.messages, prepared })
+    })
+    if (errors > 0 && !options.force) {
+      io.stderr(`starkit: ${plural(errors, 'error')}, nothing built (fix them, or build anyway with --force)\n`)
+      return EXIT.findings
     }
-  const entries: BuildEntry[] = []
-  const byId = new Map<string, string>()
-  for (const r of results) {
-    if (!r.scenario) {
-      if (options.force) io.stderr(`${r.path}: left out, it does not parse or validate\n`)
-      continue
-    }
-    const first = byId.get(r.scenario.id)
-    if (first !== undefined) {
-      errors++
-      io.stderr(`${r.path}:1:1  error  Unexpected duplicate id \`${r.scenario.id}\`, also in \`${first}\`  build/unique-id\n`)
-      continue
-    }
-    byId.set(r.scenario.id, r.path)
-    entries.push({ path: r.path, scenario: r.scenario, messages: r.messages })
-  }
-  if (errors > 0 && !options.force) {
-    io.stderr(`starkit: ${plural(errors, 'error')}, nothing built (fix them, or build anyway with --force)\n`)
-    return EXIT.findings
-  }
 
-  const schemaId = loadSchema('scenario.schema.json')['$id']
-  if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
-  const files = buildSite(entries, { json: !options.htmlOnly, html: !options.jsonOnly, scenarioSchemaId: schemaId })
-  const steps = await plan(out, files, cwd)
-  let written = 0
-  for (const step of steps) {
-    if (step.unchanged) continue
-    await mkdir(dirname(step.path), { recursive: true })
-    await writeFileAtomic(step.path, step.content)
-    io.stdout(`wrote ${displayPath(step.path, cwd)}\n`)
-    written++
+    const schemaId = loadSchema('scenario.schema.json')['$id']
+    if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
+    for (const e of entries) checkId(e.prepared.id, e.path)
+    entries.sort((a, b) => compareIds(a.prepared.id, b.prepared.id))
+    const json = !options.htmlOnly
+    const html = !options.jsonOnly
+    const prepared = new Map(entries.map((e) => [e.prepared.id, e.prepared]))
+    const files = siteFiles([...prepared.keys()], { json, html })
+    const found = await plan(out, files, cwd)
+
+    // The pages render on the worker threads while this thread writes, in path order.
+    const title = DEFAULT_TITLE
+    const pageFiles = files.filter((f): f is SiteFile & { kind: 'html' } => f.kind === 'html')
+    const pages = pool.pages(pageFiles.map((f) => ({ json: prepared.get(f.id)!.json, title, linkJson: json })), PAGES_AHEAD)
+    const writer = new Writer((path) => io.stdout(`wrote ${displayPath(path, cwd)}\n`))
+    const utf8 = new TextEncoder()
+    try {
+      for (const [k, file] of files.entries()) {
+        const content =
+          file.kind === 'asset'
+            ? utf8.encode(file.content)
+            : file.kind === 'bundle'
+              ? bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, json: e.prepared.json, warnings: bundleWarnings(e.messages) })))
+              : file.kind === 'index'
+                ? utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
+                : file.kind === 'json'
+                  ? prepared.get(file.id)!.json
+                  : await pages.take()
+        await writer.add(join(out, ...file.path.split('/')), found[k]!, content)
+      }
+    } finally {
+      await writer.finish()
+    }
+    for (const stray of await strays(out, new Set(files.map((f) => f.path))))
+      io.stderr(`note: ${displayPath(stray, cwd)} is not part of this build (left in place)\n`)
+    const unchanged = files.length - writer.written
+    io.stdout(
+      `Built ${plural(entries.length, 'scenario')} into ${displayPath(out, cwd)}: ` +
+        `${plural(writer.written, 'file')} written, ${unchanged} unchanged` +
+        (warnings > 0 ? `, ${plural(warnings, 'warning')} (in the bundle; \`starkit lint\` shows them)` : '') +
+        (errors > 0 ? `, ${plural(errors, 'error')} forced through` : '') +
+        '\n',
+    )
+    return EXIT.ok
+  } finally {
+    await pool.close()
   }
-  for (const stray of await strays(out, files))
-    io.stderr(`note: ${displayPath(stray, cwd)} is not part of this build (left in place)\n`)
-  const unchanged = steps.length - written
-  io.stdout(
-    `Built ${plural(entries.length, 'scenario')} into ${displayPath(out, cwd)}: ` +
-      `${plural(written, 'file')} written, ${unchanged} unchanged` +
-      (warnings > 0 ? `, ${plural(warnings, 'warning')} (in the bundle; \`starkit lint\` shows them)` : '') +
-      (errors > 0 ? `, ${plural(errors, 'error')} forced through` : '') +
-      '\n',
-  )
-  return EXIT.ok
 }
 
 export default function register(program: Command, ctx: CommandContext): void {
@@ -183,6 +297,7 @@ export default function register(program: Command, ctx: CommandContext): void {
     .addOption(new Option('--html-only', 'write only the HTML site').conflicts('jsonOnly'))
     .option('--force', 'build even when lint finds errors (files that do not parse are left out)')
     .option('-c, --config <file>', 'use this config file')
+    .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', 'auto')
     .action(async (paths: string[], options: BuildCliOptions) => {
       ctx.setExitCode(await runBuild(paths, options, ctx))
     })

@@ -4,13 +4,24 @@ import type { Scenario } from '../../model/scenario.js'
 import { htmlDocument } from './document.js'
 import { compareText, uniqueSorted } from './text.js'
 
+/** What the index shows of a scenario (a whole `Scenario` will do): a build keeps only this much of each. */
+export type IndexCard = Pick<Scenario, 'id' | 'question' | 'company' | 'principleSet' | 'principles' | 'level' | 'role' | 'tags'> & {
+  overview: Pick<Scenario['overview'], 'story' | 'summary'>
+}
+
+/** The part of a scenario the index shows. */
+export function indexCard(s: Scenario): IndexCard {
+  const { id, question, company, principleSet, principles, level, role, tags } = s
+  return { id, question, company, principleSet, principles, level, role, tags, overview: { story: s.overview.story, summary: s.overview.summary } }
+}
+
 export interface IndexOptions {
   /** The site's title. */
   title: string
 }
 
 /** What the index's search looks through, besides the visible card text. */
-function searchText(s: Scenario): string {
+function searchText(s: IndexCard): string {
   return [s.question, s.company, s.principleSet, ...s.principles, s.level, s.role, ...(s.tags ?? []), s.overview.summary, s.overview.story]
     .filter((v): v is string => typeof v === 'string')
     .join('\n')
@@ -25,7 +36,7 @@ function select(id: string, name: string, text: string, all: string, values: str
   ]
 }
 
-function card(s: Scenario): Element {
+function card(s: IndexCard): Element {
   const meta = [s.company, s.principleSet, s.level, s.role].filter((v): v is string => typeof v === 'string')
   return h(
     'li.scenario-card',
@@ -47,7 +58,7 @@ function card(s: Scenario): Element {
 }
 
 /** `index.html`: every scenario, with filters the shipped script enables (the list is complete without it). */
-export function indexPage(scenarios: readonly Scenario[], options: IndexOptions): Root {
+export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions): Root {
   const sorted = [...scenarios].sort((a, b) => compareText(a.id, b.id))
   const companies = uniqueSorted(sorted.map((s) => s.company))
   const principles = uniqueSorted(sorted.flatMap((s) => s.principles))
