@@ -1,15 +1,15 @@
 import { existsSync, lstatSync } from 'node:fs'
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import { convert, type ConvertResult } from '../../convert/index.js'
-import { write } from '../../emit/markdown.js'
+import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
-import { toDiagnostic } from '../../rules/lint.js'
 import type { CommandContext } from '../context.js'
+import { convertPages, type PageJob, type PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
+import { threadsFor } from '../pool.js'
 
 /** The version of the `--report` JSON (documented in docs/convert.md). */
 export const CONVERT_REPORT_VERSION = 1
@@ -19,14 +19,14 @@ export interface ConvertFileReport {
   input: string
   /** The file written, or null when nothing was written (see `status`). */
   output: string | null
-  status: 'written' | 'stdout' | 'exists' | 'duplicate-id' | 'not-converted' | 'unreadable'
+  status: 'written' | 'stdout' | 'exists' | 'duplicate-id' | 'not-converted' | 'unreadable' | 'unwritable'
   complete: boolean
   id: string | null
   fieldsFilled: string[]
   sectionsMissing: string[]
   unplacedLines: { line: number; text: string }[]
   repairs: { line: number; column: number; from: string; to: string }[]
-  messages: ReturnType<typeof toDiagnostic>[]
+  messages: Diagnostic[]
 }
 
 interface Options {
@@ -34,6 +34,7 @@ interface Options {
   stdout?: boolean
   force?: boolean
   report?: string
+  concurrency: string
 }
 
 /** Page files: named files as given; folders' `.txt` files, walked in sorted order. */
@@ -71,10 +72,21 @@ function isLink(path: string): boolean {
   }
 }
 
-/** Whether a converted page can be written: a walkthrough with an id. */
-function writable(result: ConvertResult): boolean {
-  const blocked = result.file.messages.some((m) => m.source === 'convert' && ['not-a-walkthrough', 'empty', 'not-text'].includes(m.ruleId ?? ''))
-  return !blocked && typeof result.scenario.id === 'string'
+/** Writes in flight at once: enough to overlap each file's fsync with the next pages' work. */
+const WRITES_IN_FLIGHT = 16
+
+const cliMessage = (ruleId: string, message: string): Diagnostic => ({ ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 })
+
+/** One page on its way out: decided in page order, reported in page order once its write (if any) is done. */
+interface Entry {
+  shown: string
+  outcome: PageOutcome
+  status: ConvertFileReport['status']
+  output: string | null
+  messages: Diagnostic[]
+  /** The write of the output, resolving to its error (undefined: written). */
+  write?: Promise<NodeJS.ErrnoException | undefined>
+  settled: boolean
 }
 
 export default function register(program: Command, ctx: CommandContext): void {
@@ -86,71 +98,89 @@ export default function register(program: Command, ctx: CommandContext): void {
     .option('--stdout', 'print the Markdown instead of writing files')
     .option('--force', 'overwrite existing files')
     .option('--report <file>', 'write a JSON report of every input')
+    .option('--concurrency <n>', 'worker threads: a number, `auto` or `off`', 'auto')
     .action(async (paths: string[], options: Options) => {
       const { io } = ctx
+      threadsFor(options.concurrency, 0) // a bad value is a usage error before anything is read
       const outDir = resolve(io.cwd, options.outDir ?? '.')
       const reportPath = options.report === undefined ? undefined : resolve(io.cwd, options.report)
       if (reportPath !== undefined && existsSync(reportPath) && !options.force)
         throw new UsageError(`Unexpected existing report \`${options.report}\`, expected a new file or \`--force\``)
       const files = await collectPages(paths, io.cwd)
+      const jobs: PageJob[] = files.map((file) => ({ file, shown: displayPath(file, io.cwd) }))
       const progress = io.stdoutIsTTY && files.length > 1 && !options.stdout
       const written = new Map<string, string>()
       let madeOutDir = false
       const reports: ConvertFileReport[] = []
-      const shownReports: { path: string; messages: ReturnType<typeof toDiagnostic>[] }[] = []
+      const shownReports: { path: string; messages: Diagnostic[] }[] = []
       let incomplete = 0
       let repairs = 0
-      for (const [n, file] of files.entries()) {
-        const shown = displayPath(file, io.cwd)
-        if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${shown}`)
-        let bytes: Uint8Array
-        try {
-          bytes = new Uint8Array(await readFile(file))
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code ?? 'error'
-          const message = { ruleId: 'convert/unreadable', severity: 'error' as const, message: `Unexpected unreadable file (${code})`, line: 1, column: 1, endLine: 1, endColumn: 1 }
-          shownReports.push({ path: shown, messages: [message] })
-          reports.push({ input: shown, output: null, status: 'unreadable', complete: false, id: null, fieldsFilled: [], sectionsMissing: [], unplacedLines: [], repairs: [], messages: [message] })
-          ctx.setExitCode(EXIT.findings)
+
+      /** Decide what to do with a page, in page order: refuse, print, or start its write. */
+      const decide = async (shown: string, outcome: PageOutcome): Promise<Entry> => {
+        const entry: Entry = { shown, outcome, status: 'not-converted', output: null, messages: [], settled: true }
+        if ('readError' in outcome) {
+          entry.status = 'unreadable'
+          entry.messages.push(cliMessage('convert/unreadable', `Unexpected unreadable file (${outcome.readError})`))
+          return entry
+        }
+        entry.messages.push(...outcome.messages)
+        const { id, markdown } = outcome
+        if (markdown === null) return entry
+        if (options.stdout) {
+          entry.status = 'stdout'
+          return entry
+        }
+        const target = join(outDir, `${id}.md`)
+        const shownTarget = displayPath(target, io.cwd)
+        const earlier = written.get(target)
+        if (earlier !== undefined) {
+          entry.status = 'duplicate-id'
+          entry.messages.push(cliMessage('convert/duplicate-id', `Unexpected second page with id \`${id}\`, expected one page per id (first: \`${earlier}\`)`))
+        } else if (isLink(target)) {
+          // write-file-atomic writes through a link, which could land outside --out-dir.
+          entry.status = 'exists'
+          entry.messages.push(cliMessage('convert/exists', `Unexpected symbolic link \`${shownTarget}\`, expected a regular file or none`))
+        } else if (existsSync(target) && !options.force) {
+          entry.status = 'exists'
+          entry.messages.push(cliMessage('convert/exists', `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`))
+        } else {
+          if (!madeOutDir) await mkdir(outDir, { recursive: true })
+          madeOutDir = true
+          // Taken now, not when the write is done: a later page with this id is a duplicate either way.
+          written.set(target, shown)
+          entry.status = 'written'
+          entry.output = shownTarget
+          entry.settled = false
+          entry.write = writeFileAtomic(target, markdown).then(
+            () => undefined,
+            (error: NodeJS.ErrnoException) => error,
+          )
+          void entry.write.then(() => void (entry.settled = true))
+        }
+        return entry
+      }
+
+      /** Report a page whose write is done, in page order. */
+      const finish = async (entry: Entry): Promise<void> => {
+        const { shown, outcome } = entry
+        const failed = entry.write === undefined ? undefined : await entry.write
+        if (failed !== undefined) {
+          entry.messages.push(cliMessage('convert/unwritable', `Unexpected error writing \`${entry.output}\` (${failed.code ?? failed.message})`))
+          entry.status = 'unwritable'
+          entry.output = null
+        }
+        const { status, output, messages } = entry
+        if ('readError' in outcome) {
           incomplete++
-          continue
+          ctx.setExitCode(EXIT.findings)
+          shownReports.push({ path: shown, messages })
+          reports.push({ input: shown, output: null, status, complete: false, id: null, fieldsFilled: [], sectionsMissing: [], unplacedLines: [], repairs: [], messages })
+          return
         }
-        const result = convert(bytes, { path: shown })
-        const messages = result.file.messages.filter((m) => m.fatal !== undefined).map(toDiagnostic)
-        repairs += result.report.repairs.length
-        const id = typeof result.scenario.id === 'string' ? result.scenario.id : null
-        let status: ConvertFileReport['status'] = 'not-converted'
-        let output: string | null = null
-        if (writable(result)) {
-          const markdown = write(result.scenario)
-          if (options.stdout) {
-            io.stdout(markdown)
-            status = 'stdout'
-          } else {
-            const target = join(outDir, `${id}.md`)
-            const shownTarget = displayPath(target, io.cwd)
-            const earlier = written.get(target)
-            if (earlier !== undefined) {
-              status = 'duplicate-id'
-              messages.push({ ruleId: 'convert/duplicate-id', severity: 'error', message: `Unexpected second page with id \`${id}\`, expected one page per id (first: \`${earlier}\`)`, line: 1, column: 1, endLine: 1, endColumn: 1 })
-            } else if (isLink(target)) {
-              // write-file-atomic writes through a link, which could land outside --out-dir.
-              status = 'exists'
-              messages.push({ ruleId: 'convert/exists', severity: 'error', message: `Unexpected symbolic link \`${shownTarget}\`, expected a regular file or none`, line: 1, column: 1, endLine: 1, endColumn: 1 })
-            } else if (existsSync(target) && !options.force) {
-              status = 'exists'
-              messages.push({ ruleId: 'convert/exists', severity: 'error', message: `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`, line: 1, column: 1, endLine: 1, endColumn: 1 })
-            } else {
-              if (!madeOutDir) await mkdir(outDir, { recursive: true })
-              madeOutDir = true
-              await writeFileAtomic(target, markdown)
-              written.set(target, shown)
-              status = 'written'
-              output = shownTarget
-            }
-          }
-        }
-        const ok = result.complete && (status === 'written' || status === 'stdout')
+        repairs += outcome.report.repairs.length
+        if (status === 'stdout') io.stdout(outcome.markdown!)
+        const ok = outcome.complete && (status === 'written' || status === 'stdout')
         if (!ok) {
           incomplete++
           ctx.setExitCode(EXIT.findings)
@@ -160,24 +190,40 @@ export default function register(program: Command, ctx: CommandContext): void {
           input: shown,
           output,
           status,
-          complete: result.complete,
-          id,
-          fieldsFilled: result.report.fieldsFilled,
-          sectionsMissing: result.report.sectionsMissing,
-          unplacedLines: result.report.unplacedLines,
-          repairs: result.report.repairs,
+          complete: outcome.complete,
+          id: outcome.id,
+          fieldsFilled: outcome.report.fieldsFilled,
+          sectionsMissing: outcome.report.sectionsMissing,
+          unplacedLines: outcome.report.unplacedLines,
+          repairs: outcome.report.repairs,
           messages,
         })
+        const reason = status === 'not-converted' ? 'not a convertible walkthrough page' : status === 'exists' ? 'the output exists; use --force' : status === 'unwritable' ? 'the output could not be written' : status
         const line =
           status === 'written'
-            ? `${shown} -> ${output}${result.complete ? '' : ' (incomplete: see the messages; the file lints with errors for what is missing)'}`
+            ? `${shown} -> ${output}${outcome.complete ? '' : ' (incomplete: see the messages; the file lints with errors for what is missing)'}`
             : status === 'stdout'
               ? undefined
-              : `${shown}: not written (${status === 'not-converted' ? 'not a convertible walkthrough page' : status === 'exists' ? 'the output exists; use --force' : status})`
+              : `${shown}: not written (${reason})`
         if (line !== undefined) {
           if (options.stdout) io.stderr(`${line}\n`)
           else io.stdout(`${line}\n`)
         }
+      }
+
+      const pages = convertPages(jobs, threadsFor(options.concurrency, jobs.length))
+      const queue: Entry[] = []
+      try {
+        for (const [n, job] of jobs.entries()) {
+          if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${job.shown}`)
+          queue.push(await decide(job.shown, await pages.get(n)))
+          while (queue.length > 0 && (queue[0]!.settled || queue.length > WRITES_IN_FLIGHT)) await finish(queue.shift()!)
+        }
+        while (queue.length > 0) await finish(queue.shift()!)
+      } finally {
+        // On a failure, let the writes started finish (each is whole or absent) before stopping.
+        await Promise.all(queue.map((e) => e.write))
+        await pages.close()
       }
       if (progress) io.stderr('\r\u001b[2K')
       const problems = stylish(shownReports, { color: false })
