@@ -1,3 +1,5 @@
+import fc from 'fast-check'
+import type { ElementContent } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
@@ -5,6 +7,7 @@ import { CONTENT_SECURITY_POLICY, countWords, highlight, speakingSeconds } from 
 import { buildSite } from '../../src/emit/site.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario, PAYLOADS } from './fixtures/hostile.js'
+import { referenceHighlight } from './helpers/highlight-lookaround.js'
 import { startTags } from './helpers/tags.js'
 
 const marked = (text: string, phrases: string[]) => {
@@ -42,6 +45,47 @@ describe('key phrase highlighting', () => {
       html: '<p>cost <mark>$8K (per week) &#x3C;b></mark></p>',
       found: [true],
     })
+  })
+})
+
+/** The marked ranges of a highlighted text, read back from its nodes. */
+function markedRanges(content: ElementContent[]): [number, number][] {
+  const ranges: [number, number][] = []
+  let at = 0
+  for (const node of content) {
+    const text = node.type === 'text' ? node.value : node.type === 'element' && node.children[0]?.type === 'text' ? node.children[0].value : ''
+    if (node.type === 'element') ranges.push([at, at + text.length])
+    at += text.length
+  }
+  return ranges
+}
+
+describe('key phrase highlighting, against lookarounds in the pattern', () => {
+  // Letters, digits, quotes, white space and the characters where a case-insensitive Unicode
+  // match differs from a naive one: U+0345 (folds to a letter), long s, the Kelvin sign,
+  // a combining mark, an astral letter and digit, and a lone surrogate.
+  const unit = fc.constantFrom('a', 'b', 'A', 'B', '1', ' ', '  ', '\t', '\n', "'", '’', '"', '“', '.', '$', '(', '-', 'ͅ', 'ſ', 'S', 's', 'K', 'k', 'é', '́', '𝐀', '𝟏', '\ud800', 'ß')
+  const text = fc.array(unit, { maxLength: 24 }).map((u) => u.join(''))
+  const phrase = fc.oneof(fc.array(unit, { minLength: 1, maxLength: 5 }).map((u) => u.join('')), fc.constantFrom('a', 'ab', 'a b', "a'b", 'S', 'k', '1'))
+
+  it('marks the same ranges and finds the same phrases', () => {
+    fc.assert(
+      fc.property(text, fc.array(phrase, { maxLength: 4 }), (t, ps) => {
+        const fast = highlight(t, ps)
+        const reference = referenceHighlight(t, ps)
+        expect(fast.found).toEqual(reference.found)
+        expect(markedRanges(fast.content)).toEqual(reference.ranges)
+        expect(fast.content.map((n) => (n.type === 'text' ? n.value : n.type === 'element' && n.children[0]?.type === 'text' ? n.children[0].value : '')).join('')).toBe(t)
+      }),
+      { numRuns: 3000 },
+    )
+  })
+
+  it('agrees on word boundaries next to letters that only fold to letters', () => {
+    // U+0345 folds to a Greek iota: a letter to a case-insensitive pattern.
+    expect(markedRanges(highlight('ͅab ab', ['ab']).content)).toEqual(referenceHighlight('ͅab ab', ['ab']).ranges)
+    expect(markedRanges(highlight('ͅab ab', ['ab']).content)).toEqual([[4, 6]])
+    expect(markedRanges(highlight('𝐀ab ab𝟏 ab', ['ab']).content)).toEqual([[10, 12]])
   })
 })
 

@@ -9,31 +9,81 @@ export interface Highlighted {
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u
+/**
+ * A letter or digit as a pattern with the flags of the phrase patterns sees one: the word
+ * boundary test. (`/iu` matters: U+0345 folds to a letter, so it counts as one here.)
+ */
+const WORD_CHAR_IU = /^[\p{L}\p{N}]$/iu
+const SPECIAL = /['‘’"“”.*+?^${}()|[\]\\/]/g
+
+function escape(c: string): string {
+  if (c === "'" || c === '’' || c === '‘') return "['‘’]"
+  if (c === '"' || c === '“' || c === '”') return '["“”]'
+  return `\\${c}`
+}
+
+interface PhrasePattern {
+  /** The phrase itself: case-insensitive, quotes matching quotes, white space any white space. */
+  body: RegExp
+  /** Whether a match must not follow a letter or digit (the phrase starts with one). */
+  before: boolean
+  /** Whether a match must not be followed by a letter or digit (the phrase ends with one). */
+  after: boolean
+}
 
 /**
  * A case-insensitive pattern for a phrase: straight and curly apostrophes and quotes match
  * each other, any run of white space matches any other, and a phrase that starts or ends
  * with a letter or digit does not match inside a longer word (`team` is not in `teammate`).
+ * The word boundaries are checked apart from the pattern: a lookaround for
+ * `[\p{L}\p{N}]` under `/iu` makes V8 build the case closure of every letter, about 1.5 ms
+ * for each new phrase, where the plain phrase compiles in microseconds.
  */
-function phrasePattern(phrase: string): RegExp {
-  const body = phrase
-    .trim()
+function phrasePattern(phrase: string): PhrasePattern {
+  const trimmed = phrase.trim()
+  const body = trimmed
     .split(/\s+/u)
-    .map((word) =>
-      [...word]
-        .map((c) => {
-          if (c === "'" || c === '’' || c === '‘') return "['‘’]"
-          if (c === '"' || c === '“' || c === '”') return '["“”]'
-          return c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-        })
-        .join(''),
-    )
+    .map((word) => word.replace(SPECIAL, escape))
     .join('\\s+')
-  const first = phrase.trim()[0] ?? ''
-  const last = phrase.trim().at(-1) ?? ''
-  const before = WORD_CHAR.test(first) ? '(?<![\\p{L}\\p{N}])' : ''
-  const after = WORD_CHAR.test(last) ? '(?![\\p{L}\\p{N}])' : ''
-  return new RegExp(before + body + after, 'giu')
+  return { body: new RegExp(body, 'giu'), before: WORD_CHAR.test(trimmed[0] ?? ''), after: WORD_CHAR.test(trimmed.at(-1) ?? '') }
+}
+
+const isHigh = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdbff
+const isLow = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff
+
+/** The code point that ends at `i` ('' at the start), as a `/u` pattern reads backwards. */
+function codePointBefore(text: string, i: number): string {
+  if (i === 0) return ''
+  return i >= 2 && isLow(text.charCodeAt(i - 1)) && isHigh(text.charCodeAt(i - 2)) ? text.slice(i - 2, i) : text.slice(i - 1, i)
+}
+
+/** The code point that starts at `i` ('' at the end). */
+function codePointAt(text: string, i: number): string {
+  return i < text.length && isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? text.slice(i, i + 2) : text.slice(i, i + 1)
+}
+
+/** The index after the code point at `i`: where a `/u` search tries next. */
+function advance(text: string, i: number): number {
+  return isHigh(text.charCodeAt(i)) && isLow(text.charCodeAt(i + 1)) ? i + 2 : i + 1
+}
+
+/** Every occurrence of a phrase, leftmost first, not overlapping (what a global match finds). */
+function occurrences(text: string, pattern: PhrasePattern): [number, number][] {
+  const found: [number, number][] = []
+  const re = pattern.body
+  re.lastIndex = 0
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const start = m.index
+    const end = start + m[0].length
+    const inWord =
+      m[0].length === 0 ||
+      (pattern.before && WORD_CHAR_IU.test(codePointBefore(text, start))) ||
+      (pattern.after && WORD_CHAR_IU.test(codePointAt(text, end)))
+    // The phrase matches one way at most at a position: on a word boundary miss, look further on.
+    if (inWord) re.lastIndex = advance(text, start)
+    else found.push([start, end])
+  }
+  return found
 }
 
 /**
@@ -44,13 +94,9 @@ export function highlight(text: string, phrases: readonly string[]): Highlighted
   const ranges: [number, number][] = []
   const found = phrases.map((phrase) => {
     if (phrase.trim() === '') return false
-    let any = false
-    for (const m of text.matchAll(phrasePattern(phrase))) {
-      if (m[0].length === 0) continue
-      ranges.push([m.index, m.index + m[0].length])
-      any = true
-    }
-    return any
+    const matches = occurrences(text, phrasePattern(phrase))
+    ranges.push(...matches)
+    return matches.length > 0
   })
   ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
   const merged: [number, number][] = []
