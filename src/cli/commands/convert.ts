@@ -1,10 +1,11 @@
-import { existsSync, lstatSync } from 'node:fs'
+import { existsSync, lstatSync, type Stats } from 'node:fs'
 import { mkdir, readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
+import { writeAtomic } from '../atomic-write.js'
 import type { CommandContext } from '../context.js'
 import { convertPages, type PageJob, type PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
@@ -64,11 +65,12 @@ async function collectPages(paths: readonly string[], cwd: string): Promise<stri
   return [...found]
 }
 
-function isLink(path: string): boolean {
+/** What is at `path` (not following a link), or undefined: nothing, or it cannot be looked at (then the write says why). */
+function entryAt(path: string): Stats | undefined {
   try {
-    return lstatSync(path).isSymbolicLink()
+    return lstatSync(path, { throwIfNoEntry: false })
   } catch {
-    return false
+    return undefined
   }
 }
 
@@ -134,14 +136,15 @@ export default function register(program: Command, ctx: CommandContext): void {
         const target = join(outDir, `${id}.md`)
         const shownTarget = displayPath(target, io.cwd)
         const earlier = written.get(target)
+        const present = earlier === undefined ? entryAt(target) : undefined
         if (earlier !== undefined) {
           entry.status = 'duplicate-id'
           entry.messages.push(cliMessage('convert/duplicate-id', `Unexpected second page with id \`${id}\`, expected one page per id (first: \`${earlier}\`)`))
-        } else if (isLink(target)) {
-          // write-file-atomic writes through a link, which could land outside --out-dir.
+        } else if (present?.isSymbolicLink()) {
+          // Refused even with --force: whatever follows the link would land outside --out-dir.
           entry.status = 'exists'
           entry.messages.push(cliMessage('convert/exists', `Unexpected symbolic link \`${shownTarget}\`, expected a regular file or none`))
-        } else if (existsSync(target) && !options.force) {
+        } else if (present !== undefined && !options.force) {
           entry.status = 'exists'
           entry.messages.push(cliMessage('convert/exists', `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`))
         } else {
@@ -152,7 +155,8 @@ export default function register(program: Command, ctx: CommandContext): void {
           entry.status = 'written'
           entry.output = shownTarget
           entry.settled = false
-          entry.write = writeFileAtomic(target, markdown).then(
+          const replaced = present?.isFile() ? { mode: present.mode, uid: present.uid, gid: present.gid } : undefined
+          entry.write = writeAtomic(target, markdown, replaced).then(
             () => undefined,
             (error: NodeJS.ErrnoException) => error,
           )
