@@ -5,6 +5,7 @@ import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
 import { BodyReader, type Comment } from './body.js'
+import { remarkChunked } from './chunked.js'
 import { decode } from './decode.js'
 import { readFrontmatter } from './frontmatter.js'
 import { checkLimits } from './limits.js'
@@ -23,7 +24,8 @@ export const MAX_FILE_BYTES = 1024 * 1024
 /** Scenario keys that live in the body, never in the frontmatter. */
 const BODY_KEYS = new Set(['question', ...SECTIONS.map((s) => s.path.split('/')[1]!)].filter((k) => !(FRONTMATTER_KEYS as readonly string[]).includes(k)))
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+/** remark-parse with YAML frontmatter, parsed section by section where that gives the same tree (chunked.ts). */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkChunked).freeze()
 
 export interface ParseOptions {
   /** The file's path, for messages. */
