@@ -7,18 +7,32 @@ type Match = 'exact' | 'stems' | 'words'
 
 const MATCHES: readonly Match[] = ['exact', 'stems', 'words']
 
+/** An example, read once for all the key phrases of its step. */
+class Example {
+  #norms?: string[]
+  #stems?: string[]
+  #sentenceStems?: Set<string>[]
+  constructor(readonly text: string) {}
+  get norms(): string[] {
+    return (this.#norms ??= words(this.text).map((w) => w.norm))
+  }
+  get stems(): string[] {
+    return (this.#stems ??= words(this.text).map((w) => stem(w.text)))
+  }
+  get sentenceStems(): Set<string>[] {
+    return (this.#sentenceStems ??= sentences(this.text).map((s) => new Set(words(s.text).map((w) => stem(w.text)))))
+  }
+}
+
 /** Whether `phrase` is in `example` under the chosen tolerance. */
-function found(phrase: string, example: string, match: Match): boolean {
+function found(phrase: string, example: Example, match: Match): boolean {
   const needle = words(phrase)
   if (needle.length === 0) return true
-  if (match === 'exact') return containsRun(words(example).map((w) => w.norm), needle.map((w) => w.norm))
-  if (match === 'stems') return containsRun(words(example).map((w) => stem(w.text)), needle.map((w) => stem(w.text)))
+  if (match === 'exact') return containsRun(example.norms, needle.map((w) => w.norm))
+  if (match === 'stems') return containsRun(example.stems, needle.map((w) => stem(w.text)))
   const content = needle.map((w) => stem(w.text)).filter((s) => !STOPWORDS.has(s))
   const wanted = content.length > 0 ? content : needle.map((w) => stem(w.text))
-  return sentences(example).some((s) => {
-    const have = new Set(words(s.text).map((w) => stem(w.text)))
-    return wanted.every((w) => have.has(w))
-  })
+  return example.sentenceStems.some((have) => wanted.every((w) => have.has(w)))
 }
 
 export default defineRule<{ match: string }>({
@@ -57,8 +71,9 @@ export default defineRule<{ match: string }>({
       const step = scenario.steps[name]
       if (step.example === undefined) continue
       const title = sectionAt(pointer('steps', name))?.title ?? name
+      const example = new Example(step.example)
       step.keyPhrases.forEach((phrase, i) => {
-        if (!found(phrase, step.example!, match))
+        if (!found(phrase, example, match))
           report(pointer('steps', name, 'keyPhrases', i), `Missing key phrase \`${phrase}\` in the ${title} example`)
       })
     }

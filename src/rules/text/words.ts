@@ -32,10 +32,13 @@ export function words(text: string): Word[] {
   return out
 }
 
+const NON_ASCII = /[^\x00-\x7f]/
+
 /** Case-fold a word and drop thousands separators, so `8,000` equals `8000`. */
 export function normalizeWord(word: string): string {
-  const folded = word.normalize('NFKC').toLowerCase()
-  return /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?$/u.test(folded) ? folded.replace(/,/g, '') : folded
+  // NFKC leaves ASCII as it is: skip it for the common case (a word of ASCII letters).
+  const folded = (NON_ASCII.test(word) ? word.normalize('NFKC') : word).toLowerCase()
+  return folded.includes(',') && /^\p{N}{1,3}(?:,\p{N}{3})+(?:\.\p{N}+)?$/u.test(folded) ? folded.replace(/,/g, '') : folded
 }
 
 /** Text normalised for comparison: the words, joined by single spaces. */
