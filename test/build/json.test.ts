@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { bundleJson, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
-import { buildSite } from '../../src/emit/site.js'
+import { bundleFromSerialized, bundleJson, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
+import { buildSite, prepareScenario } from '../../src/emit/site.js'
 import type { ScenarioBundle } from '../../src/model/bundle.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario } from './fixtures/hostile.js'
@@ -115,5 +115,19 @@ describe('JSON bundle', () => {
     expect(() => createBundle([a!, { ...a!, path: 'other.md' }], { scenarioSchemaId: SCHEMA_ID })).toThrow(/Duplicate scenario id `customer-unhappy-webhook-drops`/)
     const bad = { ...a!, scenario: { ...a!.scenario, id: '../escape' } }
     expect(() => buildSite([bad], { scenarioSchemaId: SCHEMA_ID })).toThrow(/Unexpected scenario id `..\/escape`/)
+  })
+
+  it('assembled from scenarios serialized one by one, is byte for byte the bundle serialized whole', () => {
+    const utf8 = new TextDecoder()
+    const hostile = { path: 'h.md', scenario: hostileScenario(), messages: corpus()[2]!.messages }
+    for (const entries of [corpus(), [...corpus(), hostile], [hostile], []]) {
+      const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
+      const parts = whole.scenarios.map((e) => ({ path: e.path, json: prepareScenario(e.scenario).json, warnings: e.warnings }))
+      expect(utf8.decode(bundleFromSerialized(SCHEMA_ID, parts))).toBe(bundleJson(whole))
+    }
+    // A schema id and a path that need escaping are escaped as JSON.stringify escapes them.
+    const odd = createBundle([{ ...hostile, path: 'a "quoted"\\path\n.md' }], { scenarioSchemaId: 'urn:"x"' })
+    const parts = odd.scenarios.map((e) => ({ path: e.path, json: prepareScenario(e.scenario).json, warnings: e.warnings }))
+    expect(utf8.decode(bundleFromSerialized('urn:"x"', parts))).toBe(bundleJson(odd))
   })
 })
