@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type Task } from './lint-files.js'
 import { UsageError } from './io.js'
+import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
@@ -55,7 +56,7 @@ export class Pool {
     private readonly options: JobOptions,
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
-    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config.source, options } })) : []
+    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config.source, options }, resourceLimits: WORKER_RESOURCE_LIMITS })) : []
     this.idle = [...this.workers]
     for (const worker of this.workers) {
       worker.on('message', (done: Done) => this.onDone?.(worker, done))
