@@ -138,7 +138,7 @@ interface Entry {
 class Writer {
   private readonly queue: Promise<{ wrote: string } | { unchanged: true } | { error: unknown }>[] = []
   private readonly folders = new Map<string, Promise<unknown>>()
-  private failed = false
+  failed = false
   written = 0
 
   constructor(private readonly report: (path: string) => void) {}
@@ -148,7 +148,10 @@ class Writer {
     this.queue.push(
       this.write(path, found, content).then(
         (wrote) => (wrote ? { wrote: path } : { unchanged: true as const }),
-        (error: unknown) => ((this.failed = true), { error }),
+        (error: unknown) => {
+          this.failed = true
+          return { error }
+        },
       ),
     )
     while (this.queue.length >= PARALLEL) await this.settle()
@@ -252,25 +255,27 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const title = DEFAULT_TITLE
     const pageFiles = files.filter((f): f is SiteFile & { kind: 'html' } => f.kind === 'html')
     const pages = pool.pages(pageFiles.map((f) => ({ json: prepared.get(f.id)!.json, title, linkJson: json })), PAGES_AHEAD)
-    const writer = new Writer((path) => io.stdout(`wrote ${displayPath(path, cwd)}\n`))
     const utf8 = new TextEncoder()
+    const contentOf = async (file: SiteFile): Promise<Uint8Array> => {
+      if (file.kind === 'asset') return utf8.encode(file.content)
+      if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, json: e.prepared.json, warnings: bundleWarnings(e.messages) })))
+      if (file.kind === 'index') return utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
+      if (file.kind === 'json') return prepared.get(file.id)!.json
+      return pages.take()
+    }
+    const writer = new Writer((path) => io.stdout(`wrote ${displayPath(path, cwd)}\n`))
+    let failure: { error: unknown } | undefined
     try {
       for (const [k, file] of files.entries()) {
-        const content =
-          file.kind === 'asset'
-            ? utf8.encode(file.content)
-            : file.kind === 'bundle'
-              ? bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, json: e.prepared.json, warnings: bundleWarnings(e.messages) })))
-              : file.kind === 'index'
-                ? utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
-                : file.kind === 'json'
-                  ? prepared.get(file.id)!.json
-                  : await pages.take()
-        await writer.add(join(out, ...file.path.split('/')), found[k]!, content)
+        if (writer.failed) break
+        await writer.add(join(out, ...file.path.split('/')), found[k]!, await contentOf(file))
       }
-    } finally {
-      await writer.finish()
+    } catch (error) {
+      failure = { error }
     }
+    // Writes under way finish (and are listed) before anything is reported or the threads stop.
+    await writer.finish().catch((error: unknown) => void (failure ??= { error }))
+    if (failure) throw failure.error
     for (const stray of await strays(out, new Set(files.map((f) => f.path))))
       io.stderr(`note: ${displayPath(stray, cwd)} is not part of this build (left in place)\n`)
     const unchanged = files.length - writer.written
