@@ -16,16 +16,15 @@ export interface FrontFacts {
 const OPEN = /^\uFEFF?---[ \t]*(?:\r\n|\r|\n)/
 const CLOSE = /(?:\r\n|\r|\n)---[ \t]*(?:\r\n|\r|\n|$)/
 
-/** The frontmatter facts of a text, or undefined when it has no readable frontmatter. */
-export function readFrontFacts(text: string): FrontFacts | undefined {
-  const open = OPEN.exec(text)
-  if (!open) return undefined
-  const base = open[0].length
-  const close = CLOSE.exec(text.slice(base - 1))
-  if (!close) return undefined
-  const yaml = text.slice(base, base - 1 + close.index)
-  const map = new SourceMapBuilder(text)
-  const { data, problems } = readFrontmatter(yaml, base, map)
+/** A frontmatter already read by `parse`: its YAML text, where it starts, and its facts. */
+export interface ReadFrontmatter {
+  source: string
+  base: number
+  facts: FrontFacts | undefined
+}
+
+/** The facts of a frontmatter read into `map` (a fresh map of the file), or undefined when it has problems. */
+export function factsOf(data: Record<string, unknown>, problems: readonly unknown[], map: { span(p: Pointer): Span | undefined }): FrontFacts | undefined {
   if (problems.length > 0) return undefined
   const spans: Record<Pointer, Span> = {}
   for (const key of Object.keys(data)) {
@@ -34,4 +33,22 @@ export function readFrontFacts(text: string): FrontFacts | undefined {
     if (span) spans[p] = span
   }
   return { data, spans }
+}
+
+/**
+ * The frontmatter facts of a text, or undefined when it has no readable frontmatter.
+ * `known` is what `parse` read of the same text: used when it read exactly this YAML at
+ * exactly this offset (the same input to the same reader), so the YAML is not parsed twice.
+ */
+export function readFrontFacts(text: string, known?: ReadFrontmatter): FrontFacts | undefined {
+  const open = OPEN.exec(text)
+  if (!open) return undefined
+  const base = open[0].length
+  const close = CLOSE.exec(text.slice(base - 1))
+  if (!close) return undefined
+  const yaml = text.slice(base, base - 1 + close.index)
+  if (known && known.base === base && known.source === yaml) return known.facts
+  const map = new SourceMapBuilder(text)
+  const { data, problems } = readFrontmatter(yaml, base, map)
+  return factsOf(data, problems, map)
 }

@@ -7,6 +7,7 @@ import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
 import { BodyReader, type Comment } from './body.js'
 import { remarkChunked } from './chunked.js'
 import { decode } from './decode.js'
+import { factsOf } from './front.js'
 import { readFrontmatter } from './frontmatter.js'
 import { checkLimits } from './limits.js'
 import { SourceMapBuilder } from './source-map.js'
@@ -81,7 +82,10 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     // The YAML text starts on the line after the opening `---`.
     const newline = text.indexOf('\n', at)
     const base = newline === -1 ? at : newline + 1
-    const { data: frontmatter, problems } = readFrontmatter(text.slice(base, base + first.value.length), base, map)
+    const source = text.slice(base, base + first.value.length)
+    const { data: frontmatter, problems } = readFrontmatter(source, base, map)
+    // Taken now, while the map holds only the frontmatter, exactly as readFrontFacts reads it.
+    result.frontmatter = { source, base, facts: factsOf(frontmatter, problems, map) }
     for (const p of problems) fail(file, p.reason, map.spanOf(p.start, p.end), 'parse/yaml')
     for (const [key, value] of Object.entries(frontmatter)) {
       if (BODY_KEYS.has(key)) {

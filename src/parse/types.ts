@@ -1,5 +1,6 @@
 import type { VFile } from 'vfile'
 import type { Pointer, Scenario, Span } from '../model/index.js'
+import type { ReadFrontmatter } from './front.js'
 
 /** Where every field and item of a parsed scenario came from. */
 export interface SourceMap {
@@ -30,6 +31,8 @@ export interface ParseResult {
   map: SourceMap
   /** The Markdown text, decoded (BOM removed). */
   text: string
+  /** The frontmatter as read, when there was one (reused by `readFrontFacts`). */
+  frontmatter?: ReadFrontmatter
 }
 
 /** A parse result that passed schema validation. */

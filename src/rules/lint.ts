@@ -129,7 +129,7 @@ function lintOnce(input: LintInput, config: ResolvedConfig): { record: FileRecor
   const record: FileRecord = { path: input.path, messages, directives }
   // Read from the text alone, exactly as a file outside this --shard is read, so cross-file
   // findings never depend on how the run was split (a too-complex body still has its id).
-  const front = readFrontFacts(parsed.text)
+  const front = readFrontFacts(parsed.text, parsed.frontmatter)
   if (front) record.front = front
   if (valid) record.scenario = valid.scenario
   return { record, parsed }

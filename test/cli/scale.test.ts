@@ -108,7 +108,8 @@ describe('--concurrency', () => {
     expect(JSON.parse(one).files).toHaveLength(12)
     expect(lint('2')).toBe(one)
     expect(lint('3')).toBe(one)
-  })
+    // Three runs of the built CLI: more than vitest's 5 s default on a loaded machine.
+  }, 60_000)
 
   test('a bad value is a usage error', async () => {
     expect((await run(['lint', 'c', '--concurrency', 'lots'], { cwd: dir })).stderr).toBe('starkit: Unexpected `--concurrency lots`, expected a number, `auto` or `off`\n')
