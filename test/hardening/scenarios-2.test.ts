@@ -1,0 +1,5 @@
+/** For any scenario, write → parse → fmt: the second half of the cases (round-trip.ts). */
+import { describe } from 'vitest'
+import { roundTripTest } from './round-trip.js'
+
+describe('for any scenario', () => roundTripTest(2, 2))
