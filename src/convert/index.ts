@@ -5,6 +5,7 @@
  */
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
+import { remarkChunked } from '../parse/chunked.js'
 import { VFile } from 'vfile'
 import type { Scenario } from '../model/index.js'
 import { firstInvalidUtf8 } from '../parse/decode.js'
@@ -50,7 +51,8 @@ export interface ConvertResult {
   lines: LineRecord[]
 }
 
-const processor = unified().use(remarkParse).use(pagePlugin).freeze()
+/** remark-parse (stretch by stretch where that gives the same tree: parse/chunked.ts), then the page's reader. */
+const processor = unified().use(remarkParse).use(remarkChunked).use(pagePlugin).freeze()
 
 function put(file: VFile, m: WalkMessage): void {
   const [source, ruleId] = m.ruleId.split('/', 2) as [string, string]

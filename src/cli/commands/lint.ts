@@ -104,8 +104,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     await mkdir(dirname(options.cache), { recursive: true })
     await saveCache(options.cache, key, entries)
   }
-  const others = shards > 1 ? await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly)) : []
-  const ordered = all.map((job) => records.get(job.path) ?? others.find((o) => o.path === job.path)!)
+  if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
+  const ordered = all.map((job) => records.get(job.path)!)
   return finishRun(ordered, config, shards > 1 ? new Set(mine.map((j) => j.path)) : undefined)
 }
 
