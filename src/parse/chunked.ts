@@ -61,9 +61,11 @@ function lines(doc: string): Line[] {
 export function cutPoints(doc: string, size = CHUNK_CHARACTERS): number[] {
   if (UNSAFE.test(doc)) return []
   const all = lines(doc)
+  // micromark drops a byte order mark before reading the first line.
+  all[0]!.text = all[0]!.text.replace(/^\uFEFF/, '')
   for (const line of all) if (HTML_START.test(line.text) && !ONE_LINE_COMMENT.test(line.text)) return []
   let first = 1
-  if (doc.startsWith('---')) {
+  if (all[0]!.text.startsWith('---')) {
     // No cut inside frontmatter: the first cut comes after its closing fence (or there is none).
     const close = all.findIndex((line, k) => k > 0 && FENCE.test(line.text))
     if (close === -1) return []
@@ -108,15 +110,17 @@ export function parseChunked(doc: string, parseWhole: (text: string) => Root, si
   if (cuts.length === 0) return parseWhole(doc)
   const bounds = [0, ...cuts, doc.length]
   const root: Root = { type: 'root', children: [] }
+  // micromark counts offsets after a leading byte order mark.
+  const bom = doc.charCodeAt(0) === 0xfeff ? 1 : 0
   let line = 0
   let end: Point | undefined
   for (let k = 0; k + 1 < bounds.length; k++) {
     const text = doc.slice(bounds[k], bounds[k + 1])
     const tree = parseWhole(text)
     if (k === 0) root.position = tree.position
-    else for (const child of tree.children) shift(child, line, bounds[k]!)
+    else for (const child of tree.children) shift(child, line, bounds[k]! - bom)
     root.children.push(...tree.children)
-    if (tree.position) end = { line: tree.position.end.line + line, column: tree.position.end.column, offset: (tree.position.end.offset ?? 0) + bounds[k]! }
+    if (tree.position) end = { line: tree.position.end.line + line, column: tree.position.end.column, offset: (tree.position.end.offset ?? 0) + (k === 0 ? 0 : bounds[k]! - bom) }
     line += lineCount(text)
   }
   if (root.position && end) root.position = { start: root.position.start, end }

@@ -49,6 +49,7 @@ describe('remarkChunked', () => {
     // Frontmatter is never cut: the first cut comes after its closing fence.
     expect(cutPoints('---\n# yaml comment\n---\n\n# h\n', 1)).toEqual([24])
     expect(cutPoints('---\n# unclosed\n\n# h\n', 1)).toEqual([])
+    expect(cutPoints('\uFEFF---\n# after a byte order mark\n---\n\n# h\n', 1)).toEqual([36])
     // A one-line comment (inline lint control) closes on its line.
     expect(cutPoints('<!-- starkit-disable x -->\n# h\n', 1)).toEqual([27])
   })
@@ -67,10 +68,10 @@ describe('remarkChunked', () => {
       let cut = 0
       let cases = 0
       await fc.assert(
-        fc.asyncProperty(fc.array(line, { minLength: 2, maxLength: 40, size: 'medium' }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 20 }), async (ls, eol, front, size) => {
+        fc.asyncProperty(fc.array(line, { minLength: 2, maxLength: 40, size: 'medium' }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), fc.integer({ min: 1, max: 20 }), fc.boolean(), async (ls, eol, front, size, bom) => {
           // Yield now and then, so a long run never starves vitest's worker RPC.
           if (++cases % 50 === 0) await new Promise((resolve) => setImmediate(resolve))
-          const text = (front ? ['---', 'id: x', '---', ...ls] : ls).join(eol)
+          const text = (bom ? '\uFEFF' : '') + (front ? ['---', 'id: x', '---', ...ls] : ls).join(eol)
           if (cutPoints(text, size).length > 0) cut++
           expect(parseChunked(text, parseWhole, size)).toEqual(parseWhole(text))
         }),
