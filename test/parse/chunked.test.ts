@@ -80,6 +80,6 @@ describe('remarkChunked', () => {
       // The property is about cut documents: most generated ones must be cut.
       expect(cut).toBeGreaterThan(RUNS / 4)
     },
-    Math.max(60_000, RUNS * 10),
+    Math.max(60_000, RUNS * 40),
   )
 })
