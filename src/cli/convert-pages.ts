@@ -11,6 +11,7 @@ import { convert, type ConvertReport, type ConvertResult } from '../convert/inde
 import { write } from '../emit/markdown.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { toDiagnostic } from '../rules/lint.js'
+import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 
 /** One page of a run: where it is on disk, and the path messages show. */
 export interface PageJob {
@@ -97,7 +98,7 @@ export function convertPages(jobs: readonly PageJob[], threads: number): PageOut
     for (let i = 0; i < jobs.length; i++) settle[i]!.reject(error)
   }
   const workers = Array.from({ length: Math.min(threads, Math.ceil(jobs.length / BATCH)) }, () => {
-    const worker = new Worker(WORKER)
+    const worker = new Worker(WORKER, { resourceLimits: WORKER_RESOURCE_LIMITS })
     worker.on('message', (done: { index: number; outcome: PageOutcome }[]) => {
       for (const { index, outcome } of done) settle[index]!.resolve(outcome)
       feed(worker)

@@ -5,7 +5,6 @@ import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
-import { writeAtomic } from '../atomic-write.js'
 import type { CommandContext } from '../context.js'
 import { convertPages, type PageJob, type PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
@@ -155,8 +154,9 @@ export default function register(program: Command, ctx: CommandContext): void {
           entry.status = 'written'
           entry.output = shownTarget
           entry.settled = false
-          const replaced = present?.isFile() ? { mode: present.mode, uid: present.uid, gid: present.gid } : undefined
-          entry.write = writeAtomic(target, markdown, replaced).then(
+          // write-file-atomic: a temporary file, fsync, rename; the mode and owner of a replaced
+          // file are kept, and the temporary file is removed if the run is interrupted.
+          entry.write = writeFileAtomic(target, markdown).then(
             () => undefined,
             (error: NodeJS.ErrnoException) => error,
           )
