@@ -39,10 +39,10 @@ export function roundTripTest(part: number, parts: number): void {
           const valid = validate(parsed)
           expect(parsed.file.messages.map(String)).toEqual([])
           expect(valid?.scenario).toEqual(s)
+          // fmt keeps canonical text as it is; so fmt of its output (the same text) is idempotent.
           const once = formatScenario(markdown)
           expect(once.blockers).toEqual([])
           expect(once.output).toBe(markdown)
-          expect(formatScenario(once.output!).output).toBe(once.output)
         }),
         { numRuns: runs },
       )
