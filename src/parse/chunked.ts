@@ -1,10 +1,10 @@
 /**
  * `remarkChunked`: remark-parse, one stretch of the document at a time.
  *
- * micromark's post-processing (`subtokenize`, which splices each block's inline events into
- * the document's event list) costs more than linear time in the size of a document: a
- * scenario of ~11 KB parses in ~12 ms whole and in ~7 ms as its `##` sections, and ten of
- * them joined take ~18 ms each (measured, docs/performance.md). Most Markdown cannot be cut
+ * A whole document keeps all of micromark's events, tokens and points alive until the tree
+ * is built, so every scavenge on the way copies them: parsing 1,000 scenarios (~11 KB) twice
+ * spent ~14 s of ~37 s in scavenges parsed whole, ~2.6 s parsed in stretches (trace-gc; the
+ * instruction count is the same either way, docs/performance.md). Most Markdown cannot be cut
  * anywhere, but some lines always start a fresh block with every earlier block closed: an
  * ATX heading at column 1, and a line starting with a letter at column 1 after a blank line.
  * Cutting there gives the same tree as the whole parse, unless a construct reaches across
