@@ -86,6 +86,18 @@ function occurrences(text: string, pattern: PhrasePattern): [number, number][] {
   return found
 }
 
+/** `[start, end)` ranges sorted, overlapping ones joined into one. */
+export function mergeRanges(ranges: readonly [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || b[1] - a[1])
+  const merged: [number, number][] = []
+  for (const range of sorted) {
+    const last = merged.at(-1)
+    if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1])
+    else merged.push([range[0], range[1]])
+  }
+  return merged
+}
+
 /**
  * Mark every occurrence of every phrase in `text`. Overlapping occurrences become one mark.
  * The text stays text: it is split into text nodes, never parsed as markup.
@@ -98,13 +110,7 @@ export function highlight(text: string, phrases: readonly string[]): Highlighted
     ranges.push(...matches)
     return matches.length > 0
   })
-  ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1])
-  const merged: [number, number][] = []
-  for (const range of ranges) {
-    const last = merged.at(-1)
-    if (last && range[0] < last[1]) last[1] = Math.max(last[1], range[1])
-    else merged.push([range[0], range[1]])
-  }
+  const merged = mergeRanges(ranges)
   const content: ElementContent[] = []
   let at = 0
   for (const [start, end] of merged) {
