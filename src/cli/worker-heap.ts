@@ -8,5 +8,5 @@ import type { ResourceLimits } from 'node:worker_threads'
  * Measured in docs/performance.md.
  */
 export const WORKER_RESOURCE_LIMITS: ResourceLimits = {
-  maxYoungGenerationSizeMb: Number(process.env.STARKIT_YOUNG_MB ?? 96),
+  maxYoungGenerationSizeMb: 96,
 }
