@@ -60,6 +60,8 @@ const bytes = Number(spawnSync('du', ['-sb', big], { encoding: 'utf8' }).stdout.
 
 const results = {}
 results.floor = bench('(a) parse floor (1 process)', process.execPath, [join(root, 'bench/floor.mjs'), big], base)
+const cores = String(cpus().length)
+results.floorThreads = bench(`(a') parse floor on ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), big, '--threads', cores], base)
 results.cold = bench('(b) starkit lint, cold', process.execPath, [bin, 'lint', big, '--format', 'json'], base)
 results.coldOne = bench('(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base)
 const cache = join(base, 'cache.json')
@@ -75,28 +77,44 @@ results.markdownlint = bench('(d) markdownlint-cli2', process.execPath, [nodeBin
 results.remark = bench('(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root)
 const out = join(base, 'site')
 results.build = bench('(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) })
+// The disk's share of build: the same files, the same bytes, written the way build writes them.
+const rewritten = join(base, 'site-again')
+const writes = []
+for (let i = 0; i < RUNS; i++) {
+  rmSync(rewritten, { recursive: true, force: true })
+  const r = spawnSync(process.execPath, [join(root, 'bench/write-floor.mjs'), out, rewritten, '--atomic'], { encoding: 'utf8' })
+  if (r.status !== 0) throw new Error(`write-floor exited ${r.status}: ${r.stderr.slice(-500)}`)
+  writes.push(Number(r.stdout.trim()))
+}
+rmSync(rewritten, { recursive: true, force: true })
+results.writeFloor = { name: "(e') writing the build's files", command: 'node bench/write-floor.mjs $BENCH/site $BENCH/site-again --atomic', seconds: median(writes), mb: NaN }
+console.error(`${results.writeFloor.name.padEnd(34)} ${results.writeFloor.seconds.toFixed(2).padStart(8)} s`)
 const converted = join(base, 'converted')
 results.convert = bench(`(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, {
   before: () => rmSync(converted, { recursive: true, force: true }),
 })
+results.pageFloor = bench(`(f') remark-parse of the pages, ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), pages, '--pages', '--threads', cores], base)
 results.smallCold = bench(`starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base)
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
 const rows = [
   ['parse floor', results.floor, '1.00', ''],
+  [`parse floor on ${cores} threads`, results.floorThreads, ratio(results.floorThreads, results.floor), 'the least a remark-based lint can take here'],
   ['starkit lint (cold, auto threads)', results.cold, ratio(results.cold, results.floor), `${ratio(results.cold, results.markdownlint)} × markdownlint-cli2, ${ratio(results.cold, results.remark)} × remark-cli`],
   ['starkit lint (cold, 1 thread)', results.coldOne, ratio(results.coldOne, results.floor), `${ratio(results.coldOne, results.markdownlint)} × markdownlint-cli2`],
   ['starkit lint --cache (1 changed)', results.warm, ratio(results.warm, results.floor), `${((results.warm.seconds / results.cold.seconds) * 100).toFixed(1)}% of cold`],
   ['markdownlint-cli2', results.markdownlint, ratio(results.markdownlint, results.floor), ''],
   ['remark-cli + recommended', results.remark, ratio(results.remark, results.floor), ''],
   ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
+  ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone, same bytes and way as build`],
   [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
+  [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: convert's ceiling`],
   [`starkit lint (cold, ${SMALL} files)`, results.smallCold, '', `peak memory ${FILES}/${SMALL}: ${(results.cold.mb / results.smallCold.mb).toFixed(2)}`],
 ]
 const table = [
   '| measure | median wall (s) | peak RSS (MB) | × parse floor | notes |',
   '| --- | ---: | ---: | ---: | --- |',
-  ...rows.map(([name, r, x, note]) => `| ${name} | ${r.seconds.toFixed(2)} | ${r.mb.toFixed(0)} | ${x} | ${note} |`),
+  ...rows.map(([name, r, x, note]) => `| ${name} | ${r.seconds.toFixed(2)} | ${Number.isNaN(r.mb) ? '' : r.mb.toFixed(0)} | ${x} | ${note} |`),
 ].join('\n')
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 console.log(`\n${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each; ${machine}\n\n${table}\n`)
