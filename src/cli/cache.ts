@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { dirname, relative, sep } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
@@ -7,13 +8,24 @@ import { VERSION } from './context.js'
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.json'
-const FORMAT = 1
+/** 2: files keyed by their path from the cache's folder (1 keyed them from the working directory). */
+const FORMAT = 2
 
 interface CacheFile {
   format: number
   /** starkit version + resolved config + rule set: any change empties the cache. */
   key: string
+  /** By the file's path relative to the folder that holds the cache, `/`-separated. */
   files: Record<string, { hash: string; record: FileRecord }>
+}
+
+/**
+ * The name of `file` (absolute) in the cache at `cache` (absolute): its path from the
+ * cache's folder. The same file has the same name whatever folder starkit runs from, and in
+ * a checkout moved with its cache (a CI runner restoring `.starkit-cache/`).
+ */
+export function cacheName(cache: string, file: string): string {
+  return relative(dirname(cache), file).split(sep).join('/')
 }
 
 export function hash(bytes: Uint8Array): string {
@@ -26,7 +38,7 @@ export function cacheKey(config: ResolvedConfig, fix: boolean): string {
   return hash(new TextEncoder().encode(JSON.stringify([FORMAT, VERSION, fix, rules, config.settings])))
 }
 
-/** Cached records by path, for this key (empty when the file is missing, unreadable or from another key). */
+/** Cached records by cache name (`cacheName`), for this key (empty when the file is missing, unreadable or from another key). */
 export function loadCache(path: string, key: string): Map<string, { hash: string; record: FileRecord }> {
   try {
     const cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile

@@ -73,7 +73,24 @@ describe('--cache', () => {
 
   test('--cache-location', async () => {
     await json('--cache-location', 'tmp/my-cache.json')
-    expect(JSON.parse(readFileSync(join(dir, 'tmp/my-cache.json'), 'utf8')).format).toBe(1)
+    const cache = JSON.parse(readFileSync(join(dir, 'tmp/my-cache.json'), 'utf8')) as { format: number; files: Record<string, unknown> }
+    expect(cache.format).toBe(2)
+    // Files are named from the cache's folder, not from where starkit ran.
+    expect(Object.keys(cache.files)[0]).toBe('../c/scenario-000.md')
+  })
+
+  test('a run from another folder uses the same cache entries, and shows its own paths', async () => {
+    await json('--cache')
+    // Mark one cached record, so a hit can be told from a fresh lint.
+    const path = join(dir, '.starkit-cache/lint.json')
+    const cache = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { record: { messages: { ruleId: string; line: number }[] } }> }
+    const entry = cache.files['../c/scenario-000.md']!
+    entry.record.messages.push({ ...structuredClone(cache.files['../c/scenario-003.md']!.record.messages[0]!), line: 5 })
+    writeFileSync(path, JSON.stringify(cache))
+    const r = await run(['lint', '.', '-f', 'json', '--cache', '--cache-location', '../.starkit-cache/lint.json', '--concurrency', 'off'], { cwd: join(dir, 'c') })
+    const report = JSON.parse(r.stdout) as Parameters<typeof findings>[0]
+    expect(findings(report).filter((f) => f.startsWith('scenario-000.md'))).toEqual(['scenario-000.md action-first-person 5'])
+    expect(report.files.map((f) => f.path)).toContain('scenario-003.md')
   })
 })
 

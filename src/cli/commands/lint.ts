@@ -10,7 +10,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, DEFAULT_CACHE, hash, loadCache, saveCache } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, hash, loadCache, saveCache } from '../cache.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
@@ -88,8 +88,9 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       continue
     }
     hashes.set(job.path, digest)
-    const hit = cache.get(job.path)
-    if (hit && hit.hash === digest) records.set(job.path, hit.record)
+    const hit = cache.get(cacheName(options.cache, job.file))
+    // The record was made for this file, maybe shown from another folder: show it as now.
+    if (hit && hit.hash === digest) records.set(job.path, { ...hit.record, path: job.path })
     else todo.push(job)
   }
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
@@ -101,7 +102,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       const record = records.get(job.path)!
       const digest = hashes.get(job.path)
       // A fixed file has new bytes: its record is not for the hash read before.
-      if (digest && record.output === undefined) entries.set(job.path, { hash: digest, record: { ...record, scenario: undefined } })
+      if (digest && record.output === undefined) entries.set(cacheName(options.cache, job.file), { hash: digest, record: { ...record, scenario: undefined } })
     }
     await mkdir(dirname(options.cache), { recursive: true })
     await saveCache(options.cache, key, entries)
