@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
-import { Ajv } from 'ajv'
 import type { StarkitConfig } from '../model/index.js'
 import { readFrontmatter } from '../parse/frontmatter.js'
 import { SourceMapBuilder } from '../parse/source-map.js'
 import { resolveConfig, type ResolvedConfig } from '../rules/config.js'
-import { explain, loadSchema } from '../schema/validate.js'
+import { explain } from '../schema/validate.js'
+import { configValidator } from '../schema/validators.js'
 import { UsageError } from './io.js'
 import { displayPath } from './files.js'
 
@@ -49,8 +49,7 @@ export function loadConfig(path: string, cwd: string): ResolvedConfig & { path: 
     const point = map.point(p.start)
     throw new UsageError(`${shown}:${point.line}:${point.column}: ${p.reason.replace('YAML frontmatter', 'config')}`)
   }
-  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
-  const check = ajv.compile(loadSchema('config.schema.json'))
+  const check = configValidator()
   if (!check(data)) {
     const lines = (check.errors ?? [])
       // For a value that matches no branch of an anyOf, the first branch's complaint is enough.

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import addFormatsModule from 'ajv-formats'
+import type { ErrorObject } from 'ajv'
 import {
   FRONTMATTER_KEYS,
   SECTIONS,
@@ -14,26 +13,14 @@ import {
 } from '../model/index.js'
 import { fail } from '../parse/index.js'
 import type { ParseResult, ValidScenario } from '../parse/types.js'
-
-// ajv-formats is CommonJS; its default export arrives wrapped under Node's ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv) => Ajv
+import { scenarioValidator } from './validators.js'
 
 /** Read a schema this package ships (generated from src/model, committed under schema/). */
 export function loadSchema(name: string): Record<string, unknown> {
   return JSON.parse(readFileSync(new URL(`../../schema/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>
 }
 
-let compiled: ValidateFunction | undefined
-
-/** The scenario validator, compiled once per process. */
-export function scenarioValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
-    addFormats(ajv)
-    compiled = ajv.compile(loadSchema('scenario.schema.json'))
-  }
-  return compiled
-}
+export { scenarioValidator } from './validators.js'
 
 /** Where a pointer's value lives in the format: its section, and the field spec if it is a field. */
 function locate(at: Pointer): { section?: SectionSpec; field?: FieldSpec; item?: number } {
