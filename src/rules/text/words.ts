@@ -20,7 +20,8 @@ export interface Word {
  * (`0.3`, `8,000`). Apostrophes and hyphens split words (`team's` → `team`, `s`), the same
  * way on both sides of a comparison, so a possessive or a hyphenated compound still matches.
  */
-const WORD = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu
+export const WORD_PATTERN = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu
+const WORD = WORD_PATTERN
 
 /** The words of `text`, in order. */
 export function words(text: string): Word[] {
