@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../parse/index.js'
 import { decode } from '../parse/decode.js'
 import { preparedHtml, prepareScenario, type PreparedScenario } from '../emit/site.js'
@@ -41,7 +41,9 @@ export interface BuildRecord extends FileRecord {
 /** Read and lint one file; an unreadable file is a message on it, not a failed run. */
 export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord> {
   try {
-    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(await readFile(job.file)) }, config, options.fix)
+    // A synchronous read: the thread has nothing to do meanwhile, and fs/promises' readFile
+    // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms).
+    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(readFileSync(job.file)) }, config, options.fix)
     if (options.prepare && record.scenario) record.prepared = prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
@@ -54,7 +56,7 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
 export async function frontOnly(job: Job): Promise<FileRecord> {
   const record: FileRecord = { path: job.path, messages: [], directives: [] }
   try {
-    const bytes = new Uint8Array(await readFile(job.file))
+    const bytes = new Uint8Array(readFileSync(job.file))
     if (bytes.byteLength > MAX_FILE_BYTES) return record
     const decoded = decode(bytes)
     const front = 'text' in decoded ? readFrontFacts(decoded.text) : undefined
