@@ -169,8 +169,7 @@ export class BodyReader {
         if (node.depth === 2) {
           flush()
           skipping = false
-          const index = SECTIONS.findIndex((s) => [s.title, ...(s.aliases ?? [])].some((t) => normalizeLabel(t) === normalizeLabel(title.value)))
-          section = SECTIONS[index]
+          section = SECTION_BY_LABEL.get(normalizeLabel(title.value))
           sectionName = title.value
           if (!section) {
             const names = SECTIONS.map((s) => `\`${s.title}\``)
@@ -185,6 +184,7 @@ export class BodyReader {
             continue
           }
           seen.add(section.path)
+          const index = SECTIONS.indexOf(section)
           if (index < lastOrder) {
             this.#problem(node, `Unexpected \`${section.title}\` section after \`${SECTIONS[lastOrder]!.title}\`, expected the canonical order`, 'parse/section-order', 'warning')
           }
@@ -342,9 +342,23 @@ export class BodyReader {
   }
 }
 
+/** Each name of `items` (normalised) to the first item it names: a lookup, not a scan of every name. */
+function byLabel<T>(items: readonly T[], names: (item: T) => readonly string[]): Map<string, T> {
+  const map = new Map<string, T>()
+  for (const item of items) for (const name of names(item)) if (!map.has(normalizeLabel(name))) map.set(normalizeLabel(name), item)
+  return map
+}
+
+/** Sections by their normalised title or alias. */
+const SECTION_BY_LABEL = byLabel(SECTIONS, (s) => [s.title, ...(s.aliases ?? [])])
+
+/** The fields of each block spec by normalised label or alias, made when a block is first read. */
+const FIELDS_BY_LABEL = new WeakMap<BlockSpec, Map<string, FieldSpec>>()
+
 function findField(spec: BlockSpec, label: string): FieldSpec | undefined {
-  const wanted = normalizeLabel(label)
-  return spec.fields.find((f) => [f.label, ...(f.aliases ?? [])].some((l) => normalizeLabel(l) === wanted))
+  let fields = FIELDS_BY_LABEL.get(spec)
+  if (!fields) FIELDS_BY_LABEL.set(spec, (fields = byLabel(spec.fields, (f) => [f.label, ...(f.aliases ?? [])])))
+  return fields.get(normalizeLabel(label))
 }
 
 /** Whether a text starts with a label of the block (the writer must then label the body). */

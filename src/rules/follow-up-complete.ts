@@ -25,15 +25,17 @@ export default defineRule({
   defaults: {},
   check({ scenario, report }) {
     scenario.followUps.forEach((f, i) => {
+      // Each part normalised once, for both checks.
+      const norm = new Map(PARTS.map((part) => [part.key, normalizeText(f[part.key])]))
       for (const part of PARTS) {
         const value = f[part.key]
-        if (EMPTY.has(normalizeText(value))) report(pointer('followUps', i, part.key), `Unexpected ${part.name} \`${value}\`, expected ${part.want}`)
+        if (EMPTY.has(norm.get(part.key)!)) report(pointer('followUps', i, part.key), `Unexpected ${part.name} \`${value}\`, expected ${part.want}`)
       }
-      const weak = normalizeText(f.weakAnswer)
+      const weak = norm.get('weakAnswer')!
       if (EMPTY.has(weak)) return
-      if (normalizeText(f.strongAnswer) === weak)
+      if (norm.get('strongAnswer') === weak)
         report(pointer('followUps', i, 'strongAnswer'), 'Unexpected strong answer identical to the weak answer')
-      if (normalizeText(f.critique) === weak)
+      if (norm.get('critique') === weak)
         report(pointer('followUps', i, 'critique'), 'Unexpected critique repeating the weak answer, expected why it fails')
     })
   },
