@@ -40,8 +40,17 @@ export const BUILT_IN_SETS: readonly PrincipleSet[] = [
 
 /** Compare principle names: case, punctuation, apostrophes, `&` for `and`, and `the` ignored. */
 export function principleKey(name: string): string {
-  return words(name.replace(/&/g, ' and '))
-    .map((w) => w.norm)
-    .filter((w) => w !== 'the' && w !== 's')
-    .join(' ')
+  let key = KEYS.get(name)
+  if (key === undefined) {
+    key = words(name.replace(/&/g, ' and '))
+      .map((w) => w.norm)
+      .filter((w) => w !== 'the' && w !== 's')
+      .join(' ')
+    // principle-known keys every built-in name for every file: remember them (a bounded memo).
+    if (KEYS.size >= 10_000) KEYS.clear()
+    KEYS.set(name, key)
+  }
+  return key
 }
+
+const KEYS = new Map<string, string>()
