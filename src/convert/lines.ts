@@ -27,8 +27,8 @@ export interface PageLine {
   line: number
   /** The line exactly as in the source (no line ending). */
   raw: string
-  /** The index of the remark block that holds the line, -1 for a blank or uncovered line. */
-  block: number
+  /** The line holds no text: whitespace only, or nothing. */
+  blank: boolean
   /** Leading spaces (tabs count as one). */
   indent: number
   /** The markers at the start of the line. */
@@ -46,20 +46,18 @@ export interface PageLine {
 }
 
 /**
- * Number each block's source lines from the remark tree: remark-parse finds the blocks
- * (paragraphs, and whatever else scraped text happens to look like), and node positions give
- * their lines. The text is always taken from the source line, never from the mdast: a scraped
- * `  1. Step 1: …` parses as a list, a `#` as a heading, `*` as emphasis.
+ * The lines that hold text, from the tree: with `remarkPlainText`, remark-parse reads a page as
+ * paragraphs and blank lines only, and each paragraph's position gives its run of lines.
+ * Index 1 to `lineCount` (1-based line numbers; index 0 is unused).
  */
-export function blockOfLine(tree: Root, lineCount: number): Int32Array {
-  const block = new Int32Array(lineCount + 1).fill(-1)
-  tree.children.forEach((node, index) => {
+export function textLines(tree: Root, lineCount: number): Uint8Array {
+  const text = new Uint8Array(lineCount + 1)
+  for (const node of tree.children) {
     const start = node.position?.start.line
     const end = node.position?.end.line
-    if (start === undefined || end === undefined) return
-    for (let l = start; l <= Math.min(end, lineCount); l++) block[l] = index
-  })
-  return block
+    if (start !== undefined && end !== undefined) text.fill(1, start, Math.min(end, lineCount) + 1)
+  }
+  return text
 }
 
 /** Split text into lines on any line ending. */
@@ -67,8 +65,13 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/)
 }
 
+/** A line outside every paragraph: blank (whitespace only, so no markers and no mojibake). */
+export function blankLine(raw: string, line: number): PageLine {
+  return { line, raw, blank: true, indent: /^[ \t]*/.exec(raw)![0].length, markers: [], text: '', full: '', markerOnly: false, repairs: [], damaged: [] }
+}
+
 /** Read one source line: its markers, its repaired text. */
-export function readLine(raw: string, line: number, block: number): PageLine {
+export function readLine(raw: string, line: number): PageLine {
   const ranges = findMojibake(raw)
   const markers: LineMarker[] = []
   let i = 0
@@ -128,7 +131,7 @@ export function readLine(raw: string, line: number, block: number): PageLine {
   return {
     line,
     raw,
-    block,
+    blank: text === '' && markers.length === 0 && raw.trim() === '',
     indent: indentMatch.length,
     markers,
     text,

@@ -18,7 +18,7 @@ export interface MarkerRepair {
 function anchorOf(lines: PageLine[], k: number, to: number): number | undefined {
   for (let j = k + 1; j < to; j++) {
     const line = lines[j]!
-    if (line.raw.trim() === '' || line.markerOnly) continue
+    if (line.blank || line.markerOnly) continue
     return j
   }
   return undefined

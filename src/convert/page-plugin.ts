@@ -1,16 +1,17 @@
 /**
- * The unified plugin that reads a scraped page: `unified().use(remarkParse).use(pagePlugin)`.
- * remark-parse splits the page into blocks; this compiler numbers each block's source lines
- * from the node positions, reads every line from the source itself (never from mdast text:
- * scraped lines that look like lists, headings or emphasis must stay as they were), walks the
- * page's known shape and returns the result as `file.result`, with every finding on `file`.
+ * The unified plugin that reads a scraped page:
+ * `unified().use(remarkParse).use(remarkPlainText).use(pagePlugin)`. remark-parse reads the
+ * page as paragraphs (plain-text.ts: no Markdown construct); this compiler takes the lines of
+ * each paragraph from its position, reads every line from the source itself (the line as it
+ * was, markers and spacing included, not the mdast text), walks the page's known shape and
+ * returns the result as `file.result`, with every finding on `file`.
  */
 import type { Root } from 'mdast'
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import { headerChrome } from './chrome.js'
 import { checkCompleteness } from './completeness.js'
-import { blockOfLine, readLine, splitLines, type PageLine } from './lines.js'
+import { blankLine, readLine, splitLines, textLines, type PageLine } from './lines.js'
 import { resolveMarkers, type MarkerRepair } from './markers.js'
 import { TITLE, Walk, type Disposition, type Role, type WalkMessage, type WalkState } from './walk.js'
 
@@ -43,7 +44,7 @@ declare module 'unified' {
 }
 
 /** Whether line `k` can open a page's header (blank, marker, header chrome). */
-const headerish = (line: PageLine): boolean => line.raw.trim() === '' || line.markerOnly || headerChrome(line.text) !== undefined
+const headerish = (line: PageLine): boolean => line.blank || line.markerOnly || headerChrome(line.text) !== undefined
 
 /** The lines where each page starts: a title line, with the header lines above it. */
 function pageStarts(lines: PageLine[]): number[] {
@@ -79,12 +80,14 @@ export function readPage(tree: Root, file: VFile): PageResult {
   const raws = splitLines(text)
   // A final line ending does not start another line.
   if (raws.length > 1 && raws[raws.length - 1] === '') raws.pop()
-  const blocks = blockOfLine(tree, raws.length)
-  const lines = raws.map((raw, k) => readLine(raw, k + 1, blocks[k + 1] ?? -1))
+  // The paragraphs' lines are read; a line outside them is blank (read anyway if it is not:
+  // a line is never dropped on the parser's word).
+  const inParagraph = textLines(tree, raws.length)
+  const lines = raws.map((raw, k) => (inParagraph[k + 1] === 1 || raw.trim() !== '' ? readLine(raw, k + 1) : blankLine(raw, k + 1)))
   const state: WalkState = {
     lines,
     role: new Array(lines.length),
-    disposition: lines.map((l): Disposition | undefined => (l.raw.trim() === '' ? { kind: 'blank' } : undefined)) as Disposition[],
+    disposition: lines.map((l): Disposition | undefined => (l.blank ? { kind: 'blank' } : undefined)) as Disposition[],
     data: {},
     messages: [],
     answers: [],
@@ -116,7 +119,7 @@ export function readPage(tree: Root, file: VFile): PageResult {
     const same = pageText(lines, from, to) === first
     const head = lines.slice(from, to).find((l) => TITLE.test(l.text)) ?? lines[from]!
     if (same) {
-      for (let k = from; k < to; k++) if (lines[k]!.raw.trim() !== '') state.disposition[k] = { kind: 'duplicate' }
+      for (let k = from; k < to; k++) if (!lines[k]!.blank) state.disposition[k] = { kind: 'duplicate' }
       state.messages.push({
         line: head.line,
         column: 1,
@@ -127,7 +130,7 @@ export function readPage(tree: Root, file: VFile): PageResult {
       })
       continue
     }
-    for (let k = from; k < to; k++) if (lines[k]!.raw.trim() !== '') state.disposition[k] = { kind: 'unplaced' }
+    for (let k = from; k < to; k++) if (!lines[k]!.blank) state.disposition[k] = { kind: 'unplaced' }
     state.messages.push({
       line: head.line,
       column: 1,

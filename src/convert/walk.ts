@@ -197,7 +197,7 @@ export class Walk {
     this.tokens = []
     for (let k = from; k < to; k++) {
       const line = state.lines[k]!
-      if (line.raw.trim() === '') continue
+      if (line.blank) continue
       if (line.markerOnly) continue
       this.tokens.push(k)
     }
@@ -341,7 +341,7 @@ export class Walk {
     const k = this.index()
     for (let j = k - 1; j >= 0; j--) {
       const line = this.state.lines[j]!
-      if (line.raw.trim() === '') continue
+      if (line.blank) continue
       if (!line.markerOnly) return false
       return line.markers.some((m) => m.decoded !== undefined && knownMarker(m.decoded)?.char === char)
     }
