@@ -55,7 +55,8 @@ export function textLines(tree: Root, lineCount: number): Uint8Array {
   for (const node of tree.children) {
     const start = node.position?.start.line
     const end = node.position?.end.line
-    if (start !== undefined && end !== undefined) text.fill(1, start, Math.min(end, lineCount) + 1)
+    if (start === undefined || end === undefined) continue
+    for (let l = start; l <= end && l <= lineCount; l++) text[l] = 1
   }
   return text
 }
@@ -65,9 +66,28 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/)
 }
 
+/** Leading spaces and tabs. */
+function indentOf(raw: string): number {
+  let n = 0
+  while (n < raw.length && (raw.charCodeAt(n) === 0x20 || raw.charCodeAt(n) === 0x09)) n++
+  return n
+}
+
+/** Whether the code unit at `i` is white space as `\s` (and `trim`) know it; ASCII without a regex. */
+function isSpaceAt(raw: string, i: number): boolean {
+  const c = raw.charCodeAt(i)
+  return c < 0x80 ? c === 0x20 || (c >= 0x09 && c <= 0x0d) : /\s/.test(raw[i]!)
+}
+
+/** Variation selectors and the zero-width joiner: they dress the pictograph before them. */
+const isDressing = (cp: number): boolean => cp === 0xfe0e || cp === 0xfe0f || cp === 0x200d
+
+/** Below U+00A9 (©, the first Extended_Pictographic) no character can be a marker's. */
+const FIRST_MARKER_CHAR = 0xa9
+
 /** A line outside every paragraph: blank (whitespace only, so no markers and no mojibake). */
 export function blankLine(raw: string, line: number): PageLine {
-  return { line, raw, blank: true, indent: /^[ \t]*/.exec(raw)![0].length, markers: [], text: '', full: '', markerOnly: false, repairs: [], damaged: [] }
+  return { line, raw, blank: true, indent: indentOf(raw), markers: [], text: '', full: '', markerOnly: false, repairs: [], damaged: [] }
 }
 
 /** Read one source line: its markers, its repaired text. */
@@ -78,7 +98,7 @@ export function readLine(raw: string, line: number): PageLine {
   let r = 0
   // Leading markers: pictographs, and mojibake that reads as one (or lost its bytes).
   for (;;) {
-    while (i < raw.length && /\s/.test(raw[i]!)) i++
+    while (i < raw.length && isSpaceAt(raw, i)) i++
     const range = ranges[r]
     if (range && range.start === i && (range.damaged || [...range.repaired!].every(isMarkerChar))) {
       const m: LineMarker = { column: i + 1, source: range.text, mojibake: true }
@@ -89,19 +109,16 @@ export function readLine(raw: string, line: number): PageLine {
       continue
     }
     const cp = raw.codePointAt(i)
-    if (cp === undefined) break
+    if (cp === undefined || cp < FIRST_MARKER_CHAR) break
     const char = String.fromCodePoint(cp)
     if (!isMarkerChar(char)) break
     let j = i + char.length
-    while (j < raw.length) {
-      const next = String.fromCodePoint(raw.codePointAt(j)!)
-      if (!/^[\uFE0E\uFE0F\u200D]$/u.test(next)) break
-      j += next.length
-    }
+    // Dressing characters are single code units.
+    while (j < raw.length && isDressing(raw.charCodeAt(j))) j++
     const source = raw.slice(i, j)
     const prev = markers[markers.length - 1]
     // A dressing character on its own joins the marker before it.
-    if (prev && !prev.mojibake && j - i === char.length && /^[\uFE0E\uFE0F\u200D]$/u.test(char)) {
+    if (prev && !prev.mojibake && j - i === char.length && isDressing(cp)) {
       prev.source += source
       prev.decoded = prev.source
     } else markers.push({ column: i + 1, source, decoded: source, mojibake: false })
@@ -125,17 +142,15 @@ export function readLine(raw: string, line: number): PageLine {
     last = range.end
   }
   body += raw.slice(last)
-  const prefix = markers.map((m) => m.decoded ?? m.source).join(' ')
   const text = body.trim()
-  const indentMatch = /^[ \t]*/.exec(raw)![0]
   return {
     line,
     raw,
     blank: text === '' && markers.length === 0 && raw.trim() === '',
-    indent: indentMatch.length,
+    indent: indentOf(raw),
     markers,
     text,
-    full: (markers.length > 0 ? `${prefix} ${text}` : text).trim(),
+    full: markers.length > 0 ? `${markers.map((m) => m.decoded ?? m.source).join(' ')} ${text}`.trim() : text,
     markerOnly: markers.length > 0 && text === '',
     repairs,
     damaged,

@@ -127,8 +127,12 @@ function plausible(text: string): boolean {
  * Repairs mojibake that was itself decoded wrongly again (`Ã¢Å“â€¦`) in the same step.
  */
 export function findMojibake(text: string): MojibakeRange[] {
+  // ASCII text holds none (each character of mojibake is 0x80 or above): most lines are ASCII.
+  if (!NON_ASCII.test(text)) return []
   return merge(text, scan(text), 2)
 }
+
+const NON_ASCII = /[^\0-\x7f]/
 
 /**
  * Join touching decodable ranges into one (`ðŸ’¡ðŸ’¡` is one stretch), and repair a joined

@@ -13,7 +13,7 @@ import { headerChrome } from './chrome.js'
 import { checkCompleteness } from './completeness.js'
 import { blankLine, readLine, splitLines, textLines, type PageLine } from './lines.js'
 import { resolveMarkers, type MarkerRepair } from './markers.js'
-import { TITLE, Walk, type Disposition, type Role, type WalkMessage, type WalkState } from './walk.js'
+import { isTitle, Walk, type Disposition, type Role, type WalkMessage, type WalkState } from './walk.js'
 
 /** One source line and where it went. */
 export interface LineRecord {
@@ -51,7 +51,7 @@ function pageStarts(lines: PageLine[]): number[] {
   const starts = [0]
   let titles = 0
   for (let k = 0; k < lines.length; k++) {
-    if (!TITLE.test(lines[k]!.text)) continue
+    if (!isTitle(lines[k]!.text)) continue
     titles++
     if (titles === 1) continue
     let s = k
@@ -117,7 +117,7 @@ export function readPage(tree: Root, file: VFile): PageResult {
     const from = starts[p]!
     const to = starts[p + 1] ?? lines.length
     const same = pageText(lines, from, to) === first
-    const head = lines.slice(from, to).find((l) => TITLE.test(l.text)) ?? lines[from]!
+    const head = lines.slice(from, to).find((l) => isTitle(l.text)) ?? lines[from]!
     if (same) {
       for (let k = from; k < to; k++) if (!lines[k]!.blank) state.disposition[k] = { kind: 'duplicate' }
       state.messages.push({

@@ -135,9 +135,9 @@ function plainName(t: PageLine | undefined, maxWords: number): boolean {
   return (
     text.length > 0 &&
     text.length <= 60 &&
-    text.split(/\s+/).length <= maxWords &&
     !/[.?!:;,]$/.test(text) &&
     !/^["“'‘(]/.test(text) &&
+    text.split(/\s+/).length <= maxWords &&
     !isLabel(t)
   )
 }
@@ -150,8 +150,8 @@ function isLabel(t: PageLine): boolean {
   return memo
 }
 
-function computeIsLabel(t: PageLine): boolean {
-  return [
+/** Every label test (made once, not per call). */
+const LABELS: readonly ((t: PageLine) => boolean)[] = [
     isOverview,
     isTarget,
     isLetter,
@@ -170,7 +170,10 @@ function computeIsLabel(t: PageLine): boolean {
     isSolution,
     isHint,
     isMistakes,
-  ].some((f) => f(t))
+  ]
+
+function computeIsLabel(t: PageLine): boolean {
+  return LABELS.some((f) => f(t))
 }
 
 /**
@@ -179,6 +182,31 @@ function computeIsLabel(t: PageLine): boolean {
  */
 function content(t: PageLine): string {
   return t.markers.every((m) => m.mojibake || (m.decoded !== undefined && knownMarker(m.decoded) !== undefined)) ? t.text : t.full
+}
+
+/** A pointer's segments, and which of them are array indexes. */
+interface Segments {
+  parts: string[]
+  index: boolean[]
+}
+
+/**
+ * The segments of the pointers the walk sets, kept: a page sets a few hundred fields, by
+ * the same few hundred pointers page after page, and splitting each again showed in profiles.
+ * Bounded: emptied when it holds more than `MAX_SEGMENTS` pointers.
+ */
+const SEGMENTS = new Map<string, Segments>()
+const MAX_SEGMENTS = 4096
+
+function segments(path: string): Segments {
+  let found = SEGMENTS.get(path)
+  if (found === undefined) {
+    const parts = path.slice(1).split('/')
+    found = { parts, index: parts.map((part) => /^\d+$/.test(part)) }
+    if (SEGMENTS.size >= MAX_SEGMENTS) SEGMENTS.clear()
+    SEGMENTS.set(path, found)
+  }
+  return found
 }
 
 const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
@@ -265,35 +293,34 @@ export class Walk {
 
   /** Set a value by pointer, creating objects and arrays on the way. */
   private set(path: string, value: unknown): void {
-    const parts = path.slice(1).split('/')
+    const { parts, index } = segments(path)
     let node = this.state.data as Record<string, unknown> | unknown[]
     for (let p = 0; p < parts.length - 1; p++) {
       const key = parts[p]!
-      const nextIsIndex = /^\d+$/.test(parts[p + 1]!)
       const container = node as Record<string, unknown>
-      if (container[key] === undefined) container[key] = nextIsIndex ? [] : {}
+      if (container[key] === undefined) container[key] = index[p + 1] ? [] : {}
       node = container[key] as Record<string, unknown>
     }
     ;(node as Record<string, unknown>)[parts[parts.length - 1]!] = value
   }
 
   private listLength(path: string): number {
-    let node: unknown = this.state.data
-    for (const part of path.slice(1).split('/')) node = (node as Record<string, unknown> | undefined)?.[part]
+    const node = this.readPath(path)
     return Array.isArray(node) ? node.length : 0
   }
 
   // ---- sections ----------------------------------------------------------------------------
 
-  /** Memo of `atSection` by token index (it is asked many times per line). */
-  private readonly sectionMemo = new Map<number, boolean>()
+  /** Memo of `atSection` by token index (it is asked many times per line): 0 not asked yet, 1 no, 2 yes. */
+  private sectionMemo: Uint8Array | undefined
 
   /** Whether the current line starts a section. */
   private atSection(offset = 0): boolean {
     const at = this.i + offset
-    let memo = this.sectionMemo.get(at)
-    if (memo === undefined) this.sectionMemo.set(at, (memo = this.computeAtSection(offset)))
-    return memo
+    if (at < 0 || at >= this.tokens.length) return false
+    const memo = (this.sectionMemo ??= new Uint8Array(this.tokens.length))
+    if (memo[at] === 0) memo[at] = this.computeAtSection(offset) ? 2 : 1
+    return memo[at] === 2
   }
 
   private computeAtSection(offset: number): boolean {
@@ -378,7 +405,7 @@ export class Walk {
         this.asChrome(chrome.name)
         continue
       }
-      if (title === undefined && TITLE.test(t.text)) {
+      if (title === undefined && isTitle(t.text)) {
         title = t
         this.title(t)
         continue
@@ -773,13 +800,23 @@ export class Walk {
 
   private readPath(path: string): unknown {
     let node: unknown = this.state.data
-    for (const part of path.slice(1).split('/')) node = (node as Record<string, unknown> | undefined)?.[part]
+    for (const part of segments(path).parts) node = (node as Record<string, unknown> | undefined)?.[part]
     return node
   }
 }
 
 /** A title line: the question, then ` - ` and the page kind (`Amazon LP STAR Walkthrough`). */
 export const TITLE = /^(.+?\S)\s+[-–—]\s+((?:\S+\s+){0,5}?(?:STAR Walkthrough|Walkthrough|Competency|Bar Raiser Evaluate|Evaluate))$/i
+
+/**
+ * Whether a (trimmed) line is a title. Every page kind ends in `h`, `y` or `e` (Walkthrough,
+ * Competency, Evaluate; `TITLE` is ASCII-case-insensitive), so most lines are told from their
+ * last letter before `TITLE` runs its scan: it was asked of every line of every page.
+ */
+export function isTitle(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1) | 0x20
+  return (last === 0x68 || last === 0x79 || last === 0x65) && TITLE.test(text)
+}
 
 /** Principle-set abbreviations a title suffix may use when the page has no company line. */
 const ABBREVIATIONS: Record<string, string> = { LP: 'Leadership Principles' }
