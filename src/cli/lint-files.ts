@@ -5,6 +5,7 @@ import { preparedHtml, prepareScenario, type PreparedScenario } from '../emit/si
 import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
+import { convertPage, type ConvertJob, type PageOutcome } from './convert-pages.js'
 
 /** One file of a run: the path reports show, and where it is on disk. */
 export interface Job {
@@ -79,15 +80,22 @@ export function pageJob(job: PageJob): Uint8Array {
   return preparedHtml(job.json, { title: job.title, json: job.linkJson })
 }
 
-/** The work a thread can be given: lint a file, or render a page. */
-export type Task = { kind: 'lint'; job: Job } | { kind: 'page'; job: PageJob }
+/** The work a thread can be given: lint a file, render a page, or convert a scraped page. */
+export type Task = { kind: 'lint'; job: Job } | { kind: 'page'; job: PageJob } | { kind: 'convert'; job: ConvertJob }
 
-export async function runTask(task: Task, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord | Uint8Array> {
-  return task.kind === 'lint' ? lintJob(task.job, config, options) : pageJob(task.job)
+/** What a task gives back: a record, a page's bytes, a converted page. */
+export type TaskResult = BuildRecord | Uint8Array | PageOutcome
+
+/** Run one task; a lint task needs the run's config (a convert pool has none). */
+export async function runTask(task: Task, config: ResolvedConfig | undefined, options: JobOptions): Promise<TaskResult> {
+  if (task.kind === 'page') return pageJob(task.job)
+  if (task.kind === 'convert') return convertPage(task.job)
+  if (config === undefined) throw new Error('Unexpected lint task without a config')
+  return lintJob(task.job, config, options)
 }
 
 /** The buffers of a task's result a worker can hand over instead of copying. */
-export function transferable(result: BuildRecord | Uint8Array): ArrayBuffer[] {
-  const bytes = result instanceof Uint8Array ? result : result.prepared?.json
+export function transferable(result: TaskResult): ArrayBuffer[] {
+  const bytes = result instanceof Uint8Array ? result : 'prepared' in result ? result.prepared?.json : undefined
   return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
 }

@@ -4,13 +4,15 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
-import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type Task } from './lint-files.js'
+import type { ConvertJob, PageOutcome } from './convert-pages.js'
+import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
-const BATCH = 16
+/** Tasks sent to a worker at a time (a run wants no more threads than batches). */
+export const BATCH = 16
 
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
 export function threadsFor(setting: string, files: number): number {
@@ -23,13 +25,13 @@ export function threadsFor(setting: string, files: number): number {
   return Number(setting)
 }
 
-/** The worker script, compiled; absent when running from TypeScript sources (tests), where linting stays in-thread. */
+/** The worker script, compiled; absent when running from TypeScript sources (tests), where tasks run in this thread. */
 const WORKER = new URL('./lint-worker.js', import.meta.url)
 
 /** What a worker sends back: the results of one batch of one stream. */
 interface Done {
   stream: number
-  results: { index: number; result: BuildRecord | Uint8Array }[]
+  results: { index: number; result: TaskResult }[]
 }
 
 /** Results of a list of tasks, taken one by one in task order whatever the scheduling. */
@@ -39,9 +41,10 @@ export interface Stream<T> {
 }
 
 /**
- * Worker threads that lint files and render pages, kept for a whole run (a build lints, then
- * renders, on the same threads). With no thread, or no compiled worker, tasks run in this
- * thread, one at a time as their results are taken.
+ * Worker threads that lint files, render pages and convert scraped pages, kept for a whole run
+ * (a build lints, then renders, on the same threads). With no thread, or no compiled worker,
+ * tasks run in this thread, one at a time as their results are taken. A pool made without a
+ * config (convert's) can be given no lint task.
  */
 export class Pool {
   private readonly workers: Worker[]
@@ -52,11 +55,11 @@ export class Pool {
 
   constructor(
     threads: number,
-    private readonly config: ResolvedConfig,
-    private readonly options: JobOptions,
+    private readonly config?: ResolvedConfig,
+    private readonly options: JobOptions = { fix: false, keepScenario: false },
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
-    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config.source, options }, resourceLimits: WORKER_RESOURCE_LIMITS })) : []
+    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options }, resourceLimits: WORKER_RESOURCE_LIMITS })) : []
     this.idle = [...this.workers]
     for (const worker of this.workers) {
       worker.on('message', (done: Done) => this.onDone?.(worker, done))
@@ -79,14 +82,24 @@ export class Pool {
     return this.stream(jobs.map((job) => ({ kind: 'page', job })), ahead) as Stream<Uint8Array>
   }
 
+  /**
+   * Scraped pages converted at most `ahead` results ahead of the one taken. In this thread,
+   * each page waits for a turn of the event loop first, so the command's writes in flight get
+   * their callbacks between pages.
+   */
+  convert(jobs: readonly ConvertJob[], ahead: number): Stream<PageOutcome> {
+    return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, true) as Stream<PageOutcome>
+  }
+
   /** Start `tasks` (one stream at a time; a new stream abandons the previous one). */
-  private stream(tasks: readonly Task[], ahead: number): Stream<BuildRecord | Uint8Array> {
+  private stream(tasks: readonly Task[], ahead: number, yieldFirst = false): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
-      return { take: () => runTask(tasks[next++]!, this.config, this.options) }
+      const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options)
+      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run }
     }
     const id = ++this.streams
-    const ready = new Map<number, BuildRecord | Uint8Array>()
+    const ready = new Map<number, TaskResult>()
     let sent = 0
     let taken = 0
     let failure: { error: unknown } | undefined

@@ -6,10 +6,10 @@ import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
 import type { CommandContext } from '../context.js'
-import { convertPages, type PageJob, type PageOutcome } from '../convert-pages.js'
+import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { threadsFor } from '../pool.js'
+import { BATCH, Pool, threadsFor } from '../pool.js'
 
 /** The version of the `--report` JSON (documented in docs/convert.md). */
 export const CONVERT_REPORT_VERSION = 1
@@ -76,6 +76,9 @@ function entryAt(path: string): Stats | undefined {
 /** Writes in flight at once: enough to overlap each file's fsync with the next pages' work. */
 const WRITES_IN_FLIGHT = 16
 
+/** How far (in pages) the workers may run ahead of the page the command is at: bounds the memory held. */
+const PAGES_AHEAD = 256
+
 const cliMessage = (ruleId: string, message: string): Diagnostic => ({ ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 })
 
 /** One page on its way out: decided in page order, reported in page order once its write (if any) is done. */
@@ -108,7 +111,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       if (reportPath !== undefined && existsSync(reportPath) && !options.force)
         throw new UsageError(`Unexpected existing report \`${options.report}\`, expected a new file or \`--force\``)
       const files = await collectPages(paths, io.cwd)
-      const jobs: PageJob[] = files.map((file) => ({ file, shown: displayPath(file, io.cwd) }))
+      const jobs: ConvertJob[] = files.map((file) => ({ file, shown: displayPath(file, io.cwd) }))
       const progress = io.stdoutIsTTY && files.length > 1 && !options.stdout
       const written = new Map<string, string>()
       let madeOutDir = false
@@ -215,19 +218,21 @@ export default function register(program: Command, ctx: CommandContext): void {
         }
       }
 
-      const pages = convertPages(jobs, threadsFor(options.concurrency, jobs.length))
+      const threads = threadsFor(options.concurrency, jobs.length)
+      const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / BATCH)))
+      const pages = pool.convert(jobs, PAGES_AHEAD)
       const queue: Entry[] = []
       try {
         for (const [n, job] of jobs.entries()) {
           if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${job.shown}`)
-          queue.push(await decide(job.shown, await pages.get(n)))
+          queue.push(await decide(job.shown, await pages.take()))
           while (queue.length > 0 && (queue[0]!.settled || queue.length > WRITES_IN_FLIGHT)) await finish(queue.shift()!)
         }
         while (queue.length > 0) await finish(queue.shift()!)
       } finally {
         // On a failure, let the writes started finish (each is whole or absent) before stopping.
         await Promise.all(queue.map((e) => e.write))
-        await pages.close()
+        await pool.close()
       }
       if (progress) io.stderr('\r\u001b[2K')
       const problems = stylish(shownReports, { color: false })
