@@ -193,7 +193,7 @@ interface Segments {
 /**
  * The segments of the pointers the walk sets, kept: a page sets a few hundred fields, by
  * the same few hundred pointers page after page, and splitting each again showed in profiles.
- * Bounded: emptied when it holds more than `MAX_SEGMENTS` pointers.
+ * Bounded: emptied once it holds `MAX_SEGMENTS` pointers.
  */
 const SEGMENTS = new Map<string, Segments>()
 const MAX_SEGMENTS = 4096
