@@ -60,10 +60,11 @@ describe('remarkChunked', () => {
       const safe = fc.constantFrom(
         '# H', '## Section', '### Sub', '####### seven', '#', '#x', ' # indented', 'Para text', 'Word', 'émigré', 'a *b', '_c_', '**d**', '[x]', '[x](y)', '![i](j)', '`code`',
         '- item', '* item', '+ item', '1. one', '2) two', '-', '  - nested', '    indented code', '\tTab', '> quote', '> - q item', '>', '---', '***', '===', '--',
-        '<!-- c -->', '<b>x</b>', 'a <i>b', '[ref]', 'a\\', 'a  ', '&amp;', '&#35;', ':', '|a|b|', '', '', '', '', ' ', '\t',
+        '<!-- c -->', 'a <i>b', '[ref]', 'a\\', 'a  ', '&amp;', '&#35;', ':', '|a|b|', '', '', '', '', ' ', '\t',
       )
-      // Constructs that may reach across a cut: rare, so that most documents are cut.
-      const unsafe = fc.constantFrom('<!-- open', '-->', '<div>', '</div>', '<?php', '<!X', '```', '~~~', '[ref]: /url', '> <pre>')
+      // Lines that stop cutPoints (constructs that may reach across a cut, or that it treats so):
+      // rare, so that many documents are cut.
+      const unsafe = fc.constantFrom('<!-- open', '-->', '<div>', '</div>', '<?php', '<!X', '```', '~~~', '[ref]: /url', '> <pre>', '<b>x</b>')
       const line = fc.oneof({ arbitrary: safe, weight: 40 }, { arbitrary: fc.string({ maxLength: 12 }), weight: 4 }, { arbitrary: unsafe, weight: 1 })
       let cut = 0
       let cases = 0
@@ -77,7 +78,8 @@ describe('remarkChunked', () => {
         }),
         { numRuns: RUNS },
       )
-      // The property is about cut documents: most generated ones must be cut.
+      // The property is about cut documents: about 45 % of generated ones are (mean 137 of 300, so
+      // the bound below sits 7 standard deviations under it and does not fail by chance in practice).
       expect(cut).toBeGreaterThan(RUNS / 4)
     },
     Math.max(60_000, RUNS * 40),
