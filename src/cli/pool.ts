@@ -12,7 +12,7 @@ import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
 /** Tasks sent to a worker at a time (a run wants no more threads than batches). */
-export const BATCH = 16
+const BATCH = 16
 
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
 export function threadsFor(setting: string, files: number): number {
@@ -26,7 +26,7 @@ export function threadsFor(setting: string, files: number): number {
 }
 
 /** The worker script, compiled; absent when running from TypeScript sources (tests), where tasks run in this thread. */
-const WORKER = new URL('./lint-worker.js', import.meta.url)
+const WORKER = new URL('./worker.js', import.meta.url)
 
 /** What a worker sends back: the results of one batch of one stream. */
 interface Done {
@@ -53,7 +53,15 @@ export class Pool {
   private onDone: ((worker: Worker, done: Done) => void) | undefined
   private onFailure: ((error: unknown) => void) | undefined
 
-  constructor(
+  /**
+   * A pool for `tasks` tasks on at most `threads` threads: no more threads than batches of
+   * tasks, since a thread with no batch only costs its start.
+   */
+  static for(threads: number, tasks: number, config?: ResolvedConfig, options?: JobOptions): Pool {
+    return new Pool(Math.min(threads, Math.ceil(tasks / BATCH)), config, options)
+  }
+
+  private constructor(
     threads: number,
     private readonly config?: ResolvedConfig,
     private readonly options: JobOptions = { fix: false, keepScenario: false },
@@ -148,7 +156,7 @@ export class Pool {
  * Results come back in job order whatever the scheduling.
  */
 export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<FileRecord[]> {
-  const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / BATCH)), config, options)
+  const pool = Pool.for(threads, jobs.length, config, options)
   try {
     const stream = pool.lint(jobs)
     const records: FileRecord[] = []

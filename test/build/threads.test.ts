@@ -66,7 +66,7 @@ afterAll(async () => {
 describe('starkit build on worker threads', () => {
   it('writes every byte, and says every word, as a build in one thread does', async () => {
     // Without the compiled worker the CLI would quietly stay in one thread: this would prove nothing.
-    expect(existsSync(fileURLToPath(new URL('../../lib/cli/lint-worker.js', import.meta.url)))).toBe(true)
+    expect(existsSync(fileURLToPath(new URL('../../lib/cli/worker.js', import.meta.url)))).toBe(true)
     const one = cli('build', 'c', '--out', 'one', '--force', '--concurrency', 'off')
     expect(one.code).toBe(0)
     expect(one.stderr).toContain('c/scenario-012.md: left out, it does not parse or validate')

@@ -15,8 +15,8 @@ import { slugify } from '../../src/convert/index.js'
 import { seedNames, seedText } from './helpers.js'
 
 const BIN = fileURLToPath(new URL('../../bin/starkit.js', import.meta.url))
-/** convert's tasks run on the shared pool's worker (src/cli/pool.ts, lint-worker.ts). */
-const WORKER = fileURLToPath(new URL('../../lib/cli/lint-worker.js', import.meta.url))
+/** convert's tasks run on the shared pool's worker (src/cli/pool.ts, worker.ts). */
+const WORKER = fileURLToPath(new URL('../../lib/cli/worker.js', import.meta.url))
 
 let root: string
 beforeAll(() => void (root = mkdtempSync(join(tmpdir(), 'starkit-conc-'))))

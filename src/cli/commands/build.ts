@@ -10,7 +10,7 @@ import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import type { BuildRecord, Job } from '../lint-files.js'
-import { BATCH, Pool, threadsFor } from '../pool.js'
+import { Pool, threadsFor } from '../pool.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -206,7 +206,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
 
   // Parse, lint and serialize each file where lint does it (worker threads for many files);
   // this thread keeps each record, its JSON text and index card, never the scenario itself.
-  const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / BATCH)), config, { fix: false, keepScenario: false, prepare: true })
+  const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
   try {
     const lint = pool.lint(jobs)
     const records: BuildRecord[] = []

@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.js'
 import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { BATCH, Pool, threadsFor } from '../pool.js'
+import { Pool, threadsFor } from '../pool.js'
 
 /** The version of the `--report` JSON (documented in docs/convert.md). */
 export const CONVERT_REPORT_VERSION = 1
@@ -219,7 +219,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       }
 
       const threads = threadsFor(options.concurrency, jobs.length)
-      const pool = new Pool(Math.min(threads, Math.ceil(jobs.length / BATCH)))
+      const pool = Pool.for(threads, jobs.length)
       const pages = pool.convert(jobs, PAGES_AHEAD)
       const queue: Entry[] = []
       try {
