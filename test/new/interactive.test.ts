@@ -20,11 +20,17 @@ afterEach(async () => {
 })
 
 describe('starkit new on a terminal', () => {
-  it('asks for the question, the company and its principles, then writes the file', async () => {
+  it('asks for the question, the company, its principles and the level, then writes the file', async () => {
     const screens: string[] = []
     // The real @inquirer prompts, rendered on a virtual terminal and driven by key presses.
     prompts.input = async (config) => {
       const { answer, events, getScreen } = await render(input, config)
+      if (config.message.startsWith('Level')) {
+        screens.push(getScreen())
+        events.type(' SDE2 ')
+        events.keypress('enter')
+        return answer
+      }
       events.keypress('enter') // an empty question is refused by the prompt's validation
       await new Promise((resolve) => setTimeout(resolve, 0))
       screens.push(getScreen())
@@ -65,8 +71,10 @@ describe('starkit new on a terminal', () => {
     expect(checkboxScreen).toContain('? Leadership Principles the story shows')
     for (const line of ['◯ Customer Obsession', '◉ Ownership', '◉ Dive Deep', '◯ Success and Scale Bring Broad Responsibility'])
       expect(checkboxScreen).toContain(line)
+    expect(screens[4]).toBe('? Level the story is told at (optional, e.g. SDE2; Enter for none)')
+    expect(screens).toHaveLength(5)
     const text = await readFile(join(dir, 'tell-me-about-a-time-you-fixed-something-nobody-owned.md'), 'utf8')
-    expect(text.split('\n').slice(0, 8)).toEqual([
+    expect(text.split('\n').slice(0, 9)).toEqual([
       '---',
       'id: tell-me-about-a-time-you-fixed-something-nobody-owned',
       'company: Amazon',
@@ -74,6 +82,7 @@ describe('starkit new on a terminal', () => {
       'principles:',
       '  - Ownership',
       '  - Dive Deep',
+      'level: SDE2',
       '---',
     ])
   })
@@ -81,8 +90,9 @@ describe('starkit new on a terminal', () => {
   it('asks only for what is missing, offering the configured companies', async () => {
     await writeFile(join(dir, 'starkit.config.json'), JSON.stringify({ principleSets: { Acme: ['Customer First', 'Ship It'] } }))
     const asked: string[] = []
-    prompts.input = async () => {
-      throw new Error('the question was given')
+    prompts.input = async (config) => {
+      asked.push(`input ${config.message}`)
+      return '' // Enter: no level
     }
     prompts.select = async (config) => {
       asked.push(`select ${config.message}: ${config.choices.map((c) => c.name).join(', ')}`)
@@ -94,8 +104,22 @@ describe('starkit new on a terminal', () => {
     }
     const r = await run(['new', 'Tell me about a launch', '--template', 'minimal'], { cwd: dir, tty: true, env })
     expect(r.code).toBe(0)
-    expect(asked).toEqual(['select Company: Amazon (Leadership Principles), Acme (Principles)', 'checkbox Principles the story shows: Customer First, Ship It'])
-    expect(await readFile(join(dir, 'tell-me-about-a-launch.md'), 'utf8')).toContain('company: Acme\nprincipleSet: Principles\nprinciples:\n  - Ship It\n')
+    expect(asked).toEqual([
+      'select Company: Amazon (Leadership Principles), Acme (Principles)',
+      'checkbox Principles the story shows: Customer First, Ship It',
+      'input Level the story is told at (optional, e.g. SDE2; Enter for none)',
+    ])
+    expect(await readFile(join(dir, 'tell-me-about-a-launch.md'), 'utf8')).toContain('company: Acme\nprincipleSet: Principles\nprinciples:\n  - Ship It\n---\n')
+  })
+
+  it('asks nothing, not even the level, when the question, the company and a principle are given', async () => {
+    const refuse = async (): Promise<never> => {
+      throw new Error('nothing should be asked')
+    }
+    Object.assign(prompts, { input: refuse, select: refuse, checkbox: refuse })
+    const r = await run(['new', 'Tell me about a launch', '--company', 'Amazon', '--principle', 'Ownership', '--template', 'minimal'], { cwd: dir, tty: true, env })
+    expect(r).toEqual({ code: 0, stdout: 'Wrote tell-me-about-a-launch.md\nNext: replace every TODO, then run `starkit lint tell-me-about-a-launch.md`\n', stderr: '' })
+    expect(await readFile(join(dir, 'tell-me-about-a-launch.md'), 'utf8')).toContain('principles:\n  - Ownership\n---\n')
   })
 
   it('turns Ctrl-C into exit 2 with nothing written', async () => {

@@ -136,7 +136,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       let company: CompanyPrinciples | undefined = options.company === undefined ? undefined : core(() => resolveCompany(options.company!, companies))
       let principles = company ? core(() => resolvePrinciples(options.principle, company!)) : []
       if (options.id !== undefined) core(() => checkId(options.id!))
-      const level = options.level === undefined ? undefined : oneLine(options.level) || undefined
+      let level = options.level === undefined ? undefined : oneLine(options.level) || undefined
 
       const missing = [...(question ? [] : ['<question>']), ...(company ? [] : ['--company']), ...(options.principle.length > 0 ? [] : ['--principle'])]
       if (missing.length > 0 && !io.stdinIsTTY)
@@ -166,6 +166,15 @@ export default function register(program: Command, ctx: CommandContext): void {
             required: true,
           }),
         )
+
+      // The level is optional: asked only when starkit asks anyway, and Enter leaves it out.
+      if (missing.length > 0 && options.level === undefined)
+        level =
+          oneLine(
+            await ask(() =>
+              prompts.input({ message: 'Level the story is told at (optional, e.g. SDE2; Enter for none)' }),
+            ),
+          ) || undefined
 
       let id = options.id
       if (id === undefined) {
