@@ -134,7 +134,7 @@ export function renderRuleDoc(rule: Rule, runs: readonly FixtureRun[]): string {
       if (b) keys.add(b.key)
     }
   }
-  const ordered = [...runs].sort((a, b) => Number(a.name.startsWith('ok')) - Number(b.name.startsWith('ok')) || a.name.localeCompare(b.name))
+  const ordered = [...runs].sort((a, b) => Number(a.name.startsWith('ok')) - Number(b.name.startsWith('ok')) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   return [
     GENERATED(rule.id),
     '',

@@ -88,8 +88,12 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
   })
 }
 
-function byPlace(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId) || a.message.localeCompare(b.message)
+/** By code unit: `localeCompare` follows the user's locale (`LC_ALL=sv_SE` puts `ä` after `z`). */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** The order of a file's findings: by place, then rule id, then message, the same in every locale. */
+export function byPlace(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.message, b.message)
 }
 
 /** Drop the findings inline comments disable, marking the comments that did. Parse and schema messages cannot be disabled. */
