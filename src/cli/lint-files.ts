@@ -1,11 +1,20 @@
 import { readFileSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../parse/index.js'
 import { decode } from '../parse/decode.js'
-import { preparedHtml, prepareScenario, type PreparedScenario } from '../emit/site.js'
+import type { PreparedScenario } from '../emit/site.js'
 import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
-import { convertPage, type ConvertJob, type PageOutcome } from './convert-pages.js'
+import type { ConvertJob, PageOutcome } from './convert-pages.js'
+
+/**
+ * What only build and convert use, loaded on their first task: `starkit lint` and its
+ * workers never load the HTML renderer or the page converter (~0.1 s at each start).
+ */
+let site: Promise<typeof import('../emit/site.js')> | undefined
+let pages: Promise<typeof import('./convert-pages.js')> | undefined
+const loadSite = (): Promise<typeof import('../emit/site.js')> => (site ??= import('../emit/site.js'))
+const loadPages = (): Promise<typeof import('./convert-pages.js')> => (pages ??= import('./convert-pages.js'))
 
 /** One file of a run: the path reports show, and where it is on disk. */
 export interface Job {
@@ -45,7 +54,7 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
     // A synchronous read: the thread has nothing to do meanwhile, and fs/promises' readFile
     // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms).
     const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(readFileSync(job.file)) }, config, options.fix)
-    if (options.prepare && record.scenario) record.prepared = prepareScenario(record.scenario)
+    if (options.prepare && record.scenario) record.prepared = (await loadSite()).prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
   } catch (error) {
@@ -76,8 +85,8 @@ export interface PageJob {
   linkJson: boolean
 }
 
-export function pageJob(job: PageJob): Uint8Array {
-  return preparedHtml(job.json, { title: job.title, json: job.linkJson })
+export async function pageJob(job: PageJob): Promise<Uint8Array> {
+  return (await loadSite()).preparedHtml(job.json, { title: job.title, json: job.linkJson })
 }
 
 /** The work a thread can be given: lint a file, render a page, or convert a scraped page. */
@@ -89,7 +98,7 @@ export type TaskResult = BuildRecord | Uint8Array | PageOutcome
 /** Run one task; a lint task needs the run's config (a convert pool has none). */
 export async function runTask(task: Task, config: ResolvedConfig | undefined, options: JobOptions): Promise<TaskResult> {
   if (task.kind === 'page') return pageJob(task.job)
-  if (task.kind === 'convert') return convertPage(task.job)
+  if (task.kind === 'convert') return (await loadPages()).convertPage(task.job)
   if (config === undefined) throw new Error('Unexpected lint task without a config')
   return lintJob(task.job, config, options)
 }
