@@ -7,16 +7,23 @@ import type { FileRecord } from '../rules/lint.js'
 import { VERSION } from './context.js'
 
 /** The default `--cache-location`. */
-export const DEFAULT_CACHE = '.starkit-cache/lint.json'
-/** 2: files keyed by their path from the cache's folder (1 keyed them from the working directory). */
-const FORMAT = 2
+export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
+/**
+ * 3: one line per file, so a warm run writes the lines of unchanged files back as it read
+ * them (2 was one JSON object, parsed and serialized whole on every run; 1 keyed files from
+ * the working directory).
+ */
+const FORMAT = 3
 
-interface CacheFile {
-  format: number
-  /** starkit version + resolved config + rule set: any change empties the cache. */
-  key: string
-  /** By the file's path relative to the folder that holds the cache, `/`-separated. */
-  files: Record<string, { hash: string; record: FileRecord }>
+/**
+ * One file's cached result. The record has no path: a hit is shown with the current run's
+ * path (the cache may be read from another folder).
+ */
+export interface CacheEntry {
+  hash: string
+  record: Omit<FileRecord, 'path'>
+  /** The entry's line as it was read, written back unchanged while the file is. */
+  line?: string
 }
 
 /**
@@ -25,7 +32,10 @@ interface CacheFile {
  * a checkout moved with its cache (a CI runner restoring `.starkit-cache/`).
  */
 export function cacheName(cache: string, file: string): string {
-  return relative(dirname(cache), file).split(sep).join('/')
+  const base = dirname(cache) + sep
+  // The common case, a file under the cache's folder, without path.relative's work.
+  const rel = file.startsWith(base) ? file.slice(base.length) : relative(dirname(cache), file)
+  return sep === '/' ? rel : rel.split(sep).join('/')
 }
 
 export function hash(bytes: Uint8Array): string {
@@ -38,19 +48,50 @@ export function cacheKey(config: ResolvedConfig, fix: boolean): string {
   return hash(new TextEncoder().encode(JSON.stringify([FORMAT, VERSION, fix, rules, config.settings])))
 }
 
-/** Cached records by cache name (`cacheName`), for this key (empty when the file is missing, unreadable or from another key). */
-export function loadCache(path: string, key: string): Map<string, { hash: string; record: FileRecord }> {
+/**
+ * Cached entries by cache name (`cacheName`), for this key: none when the file is missing,
+ * unreadable, of another format or from another key. A line that does not read as an entry
+ * is left out (its file is linted again), never a failed run.
+ *
+ * The file: a header line `{"format":3,"key":"…"}`, then `["<name>","<hash>",<record>]` per
+ * file, sorted by name.
+ */
+export function loadCache(path: string, key: string): Map<string, CacheEntry> {
+  const entries = new Map<string, CacheEntry>()
+  let text: string
   try {
-    const cache = JSON.parse(readFileSync(path, 'utf8')) as CacheFile
-    if (cache.format !== FORMAT || cache.key !== key) return new Map()
-    return new Map(Object.entries(cache.files))
+    text = readFileSync(path, 'utf8')
   } catch {
-    return new Map()
+    return entries
   }
+  const lines = text.split('\n')
+  try {
+    const header = JSON.parse(lines[0]!) as { format?: unknown; key?: unknown }
+    if (header.format !== FORMAT || header.key !== key) return entries
+  } catch {
+    return entries
+  }
+  for (let k = 1; k < lines.length; k++) {
+    const line = lines[k]!
+    if (line === '') continue
+    try {
+      const [name, digest, record] = JSON.parse(line) as [unknown, unknown, CacheEntry['record']]
+      if (typeof name === 'string' && typeof digest === 'string' && record && Array.isArray(record.messages) && Array.isArray(record.directives))
+        entries.set(name, { hash: digest, record, line })
+    } catch {
+      // A damaged line: that file is a miss.
+    }
+  }
+  return entries
 }
 
-export async function saveCache(path: string, key: string, entries: Map<string, { hash: string; record: FileRecord }>): Promise<void> {
-  const files: CacheFile['files'] = {}
-  for (const [p, e] of [...entries].sort(([a], [b]) => (a < b ? -1 : 1))) files[p] = e
-  await writeFileAtomic(path, JSON.stringify({ format: FORMAT, key, files } satisfies CacheFile))
+/** Write the cache: each entry's line as read when it has one, else the entry serialized. */
+export async function saveCache(path: string, key: string, entries: ReadonlyMap<string, CacheEntry>): Promise<void> {
+  const names = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const lines = [JSON.stringify({ format: FORMAT, key })]
+  for (const name of names) {
+    const e = entries.get(name)!
+    lines.push(e.line ?? JSON.stringify([name, e.hash, e.record]))
+  }
+  await writeFileAtomic(path, lines.join('\n') + '\n')
 }

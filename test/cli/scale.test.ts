@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -30,6 +30,23 @@ const json = async (...args: string[]) => {
 const findings = (report: { files: { path: string; messages: { ruleId: string; line: number }[] }[] }) =>
   report.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.line}`))
 
+type Entry = { hash: string; record: { messages: { ruleId: string; line: number }[] } }
+/** The cache file: a header line, then `[name, hash, record]` per line. */
+function readCache(path: string): { header: { format: number; key: string }; lines: string[]; files: Record<string, Entry> } {
+  const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n')
+  const files: Record<string, Entry> = {}
+  for (const line of lines) {
+    const [name, hash, record] = JSON.parse(line) as [string, string, Entry['record']]
+    files[name] = { hash, record }
+  }
+  return { header: JSON.parse(head!) as { format: number; key: string }, lines, files }
+}
+function writeCache(path: string, cache: ReturnType<typeof readCache>): void {
+  const lines = Object.entries(cache.files).map(([name, e]) => JSON.stringify([name, e.hash, e.record]))
+  writeFileSync(path, [JSON.stringify(cache.header), ...lines].join('\n') + '\n')
+}
+const CACHE = '.starkit-cache/lint.ndjson'
+
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'starkit-scale-'))
   writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: { 'level-time-budget': 'off' } }))
@@ -49,8 +66,7 @@ describe('--cache', () => {
     ])
     const first = await json('--cache')
     expect(first.report).toEqual(cold.report)
-    const cacheFile = JSON.parse(readFileSync(join(dir, '.starkit-cache/lint.json'), 'utf8')) as { files: Record<string, unknown> }
-    expect(Object.keys(cacheFile.files)).toHaveLength(12)
+    expect(Object.keys(readCache(join(dir, CACHE)).files)).toHaveLength(12)
     expect((await json('--cache')).report).toEqual(cold.report)
     // Fix one file: the warm run sees the change, and the cross-file rule still sees every file.
     writeFileSync(join(dir, 'c', 'scenario-003.md'), complete.replace(/^id: .*$/m, 'id: scenario-003'))
@@ -73,8 +89,8 @@ describe('--cache', () => {
 
   test('--cache-location', async () => {
     await json('--cache-location', 'tmp/my-cache.json')
-    const cache = JSON.parse(readFileSync(join(dir, 'tmp/my-cache.json'), 'utf8')) as { format: number; files: Record<string, unknown> }
-    expect(cache.format).toBe(2)
+    const cache = readCache(join(dir, 'tmp/my-cache.json'))
+    expect(cache.header.format).toBe(3)
     // Files are named from the cache's folder, not from where starkit ran.
     expect(Object.keys(cache.files)[0]).toBe('../c/scenario-000.md')
   })
@@ -82,15 +98,57 @@ describe('--cache', () => {
   test('a run from another folder uses the same cache entries, and shows its own paths', async () => {
     await json('--cache')
     // Mark one cached record, so a hit can be told from a fresh lint.
-    const path = join(dir, '.starkit-cache/lint.json')
-    const cache = JSON.parse(readFileSync(path, 'utf8')) as { files: Record<string, { record: { messages: { ruleId: string; line: number }[] } }> }
+    const path = join(dir, CACHE)
+    const cache = readCache(path)
     const entry = cache.files['../c/scenario-000.md']!
     entry.record.messages.push({ ...structuredClone(cache.files['../c/scenario-003.md']!.record.messages[0]!), line: 5 })
-    writeFileSync(path, JSON.stringify(cache))
-    const r = await run(['lint', '.', '-f', 'json', '--cache', '--cache-location', '../.starkit-cache/lint.json', '--concurrency', 'off'], { cwd: join(dir, 'c') })
+    writeCache(path, cache)
+    const r = await run(['lint', '.', '-f', 'json', '--cache', '--cache-location', `../${CACHE}`, '--concurrency', 'off'], { cwd: join(dir, 'c') })
     const report = JSON.parse(r.stdout) as Parameters<typeof findings>[0]
     expect(findings(report).filter((f) => f.startsWith('scenario-000.md'))).toEqual(['scenario-000.md action-first-person 5'])
     expect(report.files.map((f) => f.path)).toContain('scenario-003.md')
+  })
+
+  test('a run where every file hits leaves the cache alone; a change rewrites only its own line', async () => {
+    const path = join(dir, CACHE)
+    await json('--cache')
+    const before = statSync(path)
+    const lines = readCache(path).lines
+    await json('--cache')
+    const after = statSync(path)
+    // Not rewritten at all: the same inode (a write would rename a new file into place).
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
+    writeFileSync(join(dir, 'c', 'scenario-005.md'), complete.replace(/^id: .*$/m, 'id: scenario-005').replace('I traced the failures', 'We traced the failures'))
+    await json('--cache')
+    const now = readCache(path).lines
+    expect(now).toHaveLength(12)
+    expect(now.filter((line, k) => line !== lines[k]).map((line) => JSON.parse(line)[0])).toEqual(['../c/scenario-005.md'])
+  })
+
+  test('a damaged line is a miss: that file is linted again and its line written anew', async () => {
+    const cold = await json('--concurrency', 'off')
+    const path = join(dir, CACHE)
+    await json('--cache')
+    const cache = readCache(path)
+    const fresh = structuredClone(cache.files['../c/scenario-003.md'])
+    // Mark another file's record, so its hit shows: the damage costs one line, not the cache.
+    cache.files['../c/scenario-000.md']!.record.messages.push({ ...structuredClone(fresh!.record.messages[0]!), line: 5 })
+    writeCache(path, cache)
+    const k = Object.keys(cache.files).indexOf('../c/scenario-003.md')
+    const lines = readFileSync(path, 'utf8').split('\n')
+    lines[k + 1] = lines[k + 1]!.slice(0, 40)
+    writeFileSync(path, lines.join('\n'))
+    const warm = await json('--cache')
+    expect(findings(warm.report)).toEqual(['c/scenario-000.md action-first-person 5', ...findings(cold.report)])
+    expect(readCache(path).files['../c/scenario-003.md']).toEqual(fresh)
+  })
+
+  test('a cache of another format is ignored, not an error', async () => {
+    const cold = await json('--concurrency', 'off')
+    mkdirSync(join(dir, '.starkit-cache'))
+    writeFileSync(join(dir, CACHE), JSON.stringify({ format: 2, key: 'x', files: {} }))
+    expect(await json('--cache')).toEqual(cold)
+    expect(readCache(join(dir, CACHE)).header.format).toBe(3)
   })
 })
 

@@ -10,7 +10,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, hash, loadCache, saveCache } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, hash, loadCache, saveCache, type CacheEntry } from '../cache.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
@@ -70,9 +70,10 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const mine = all.filter((_, k) => k % shards === shard - 1)
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
-  const cache = options.cache ? loadCache(options.cache, key) : new Map<string, { hash: string; record: FileRecord }>()
+  const cache = options.cache ? loadCache(options.cache, key) : new Map<string, CacheEntry>()
   const records = new Map<string, FileRecord>()
-  const hashes = new Map<string, string>()
+  /** Per job of this shard: its cache name and hash, and the entry it hit. */
+  const read = new Map<string, { name: string; digest: string; hit?: CacheEntry }>()
   const todo: Job[] = []
   for (const job of mine) {
     if (!options.cache) {
@@ -87,25 +88,38 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       todo.push(job)
       continue
     }
-    hashes.set(job.path, digest)
-    const hit = cache.get(cacheName(options.cache, job.file))
+    const name = cacheName(options.cache, job.file)
+    const hit = cache.get(name)
     // The record was made for this file, maybe shown from another folder: show it as now.
-    if (hit && hit.hash === digest) records.set(job.path, { ...hit.record, path: job.path })
-    else todo.push(job)
+    if (hit && hit.hash === digest) {
+      records.set(job.path, { ...hit.record, path: job.path })
+      read.set(job.path, { name, digest, hit })
+    } else {
+      todo.push(job)
+      read.set(job.path, { name, digest })
+    }
   }
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
   const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
   todo.forEach((job, k) => records.set(job.path, fresh[k]!))
   if (options.cache) {
-    const entries = new Map<string, { hash: string; record: FileRecord }>()
+    const entries = new Map<string, CacheEntry>()
     for (const job of mine) {
-      const record = records.get(job.path)!
-      const digest = hashes.get(job.path)
+      const r = read.get(job.path)
+      if (!r) continue
+      if (r.hit) {
+        entries.set(r.name, r.hit)
+        continue
+      }
+      const { path: _path, scenario: _scenario, ...record } = records.get(job.path)!
       // A fixed file has new bytes: its record is not for the hash read before.
-      if (digest && record.output === undefined) entries.set(cacheName(options.cache, job.file), { hash: digest, record: { ...record, scenario: undefined } })
+      if (record.output === undefined) entries.set(r.name, { hash: r.digest, record })
     }
-    await mkdir(dirname(options.cache), { recursive: true })
-    await saveCache(options.cache, key, entries)
+    // Nothing to write when every file hit and the cache holds no other file.
+    if (todo.length > 0 || entries.size !== cache.size) {
+      await mkdir(dirname(options.cache), { recursive: true })
+      await saveCache(options.cache, key, entries)
+    }
   }
   if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
   const ordered = all.map((job) => records.get(job.path)!)
