@@ -2,8 +2,7 @@ import { lstat, mkdir, readFile, readdir, realpath } from 'node:fs/promises'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import { bundleFromSerialized, bundleWarnings, compareIds } from '../../emit/json.js'
-import { checkId, DEFAULT_TITLE, indexHtml, siteFiles, type PreparedScenario, type SiteFile } from '../../emit/site.js'
+import type { PreparedScenario, SiteFile } from '../../emit/site.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
@@ -244,6 +243,9 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       return EXIT.findings
     }
 
+    // Loaded here, not at start: every other command would pay for the HTML renderer.
+    const { bundleFromSerialized, bundleWarnings, compareIds } = await import('../../emit/json.js')
+    const { checkId, DEFAULT_TITLE, indexHtml, siteFiles } = await import('../../emit/site.js')
     const schemaId = loadSchema('scenario.schema.json')['$id']
     if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
     for (const e of entries) checkId(e.prepared.id, e.path)

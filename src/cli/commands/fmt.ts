@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import { formatScenario } from '../../emit/format.js'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT } from '../io.js'
@@ -14,6 +13,8 @@ export default function register(program: Command, ctx: CommandContext): void {
     .option('--check', 'write nothing; exit 1 when a file is not canonical')
     .action(async (paths: string[], options: { check?: boolean }) => {
       const { io } = ctx
+      // Loaded here, not at start: every other command would pay for the Markdown writer.
+      const { formatScenario } = await import('../../emit/format.js')
       const files = await collectFiles(paths, io.cwd)
       let changed = 0
       for (const file of files) {

@@ -1,22 +1,9 @@
 import { lstatSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
-import { checkbox, input, select } from '@inquirer/prompts'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import {
-  checkId,
-  knownCompanies,
-  oneLine,
-  resolveCompany,
-  resolvePrinciples,
-  scaffold,
-  ScaffoldError,
-  slugify,
-  targetFile,
-  uniqueId,
-  type CompanyPrinciples,
-} from '../../emit/scaffold.js'
+import type { CompanyPrinciples } from '../../emit/scaffold.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
@@ -41,9 +28,10 @@ export interface Prompts {
 
 /** The prompts in use: @inquirer/prompts on the process's terminal, unless a test swapped them. */
 export const prompts: Prompts = {
-  input: (config) => input(config),
-  select: (config) => select(config),
-  checkbox: (config) => checkbox(config),
+  // Loaded on the first question: most runs ask none.
+  input: async (config) => (await import('@inquirer/prompts')).input(config),
+  select: async (config) => (await import('@inquirer/prompts')).select(config),
+  checkbox: async (config) => (await import('@inquirer/prompts')).checkbox(config),
 }
 
 export interface NewCliOptions {
@@ -90,15 +78,6 @@ function existingNames(dir: string): string[] {
   }
 }
 
-/** Run the pure core, turning its errors into usage errors (one stderr line, exit 2). */
-function core<T>(fn: () => T): T {
-  try {
-    return fn()
-  } catch (error) {
-    if (error instanceof ScaffoldError) throw new UsageError(error.message)
-    throw error
-  }
-}
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
@@ -119,6 +98,17 @@ export default function register(program: Command, ctx: CommandContext): void {
     .option('--list-templates', 'list the templates available and exit')
     .action(async (questionArg: string | undefined, options: NewCliOptions) => {
       const { io } = ctx
+      // Loaded here, not at start: every other command would pay for the scaffolder's writer.
+      const { checkId, knownCompanies, oneLine, resolveCompany, resolvePrinciples, scaffold, ScaffoldError, slugify, targetFile, uniqueId } = await import('../../emit/scaffold.js')
+      /** Run the pure core, turning its errors into usage errors (one stderr line, exit 2). */
+      const core = <T>(fn: () => T): T => {
+        try {
+          return fn()
+        } catch (error) {
+          if (error instanceof ScaffoldError) throw new UsageError(error.message)
+          throw error
+        }
+      }
       const dir = resolve(io.cwd, options.dir)
       const configPath = findConfig(dir)
       const config = configPath ? loadConfig(configPath, io.cwd) : undefined
