@@ -19,7 +19,13 @@ export type Pointer = string
 
 /** Join pointer segments, escaping `~` and `/` as RFC 6901 asks. */
 export function pointer(...segments: (string | number)[]): Pointer {
-  return segments.map((s) => '/' + String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('')
+  let out = ''
+  for (const segment of segments) {
+    const s = String(segment)
+    // Most segments are keys and indexes with nothing to escape.
+    out += '/' + (s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s)
+  }
+  return out
 }
 
 /** The parent of a pointer (`''` is the root and its own parent). */
