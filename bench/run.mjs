@@ -5,7 +5,7 @@
 // starkit convert; prints medians, ratios and peak memory. With --write, also writes
 // docs/performance.md. Not part of the test suite: wall time is measured here, never in a test.
 import { spawnSync } from 'node:child_process'
-import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -123,9 +123,11 @@ console.log(['Commands:', ...Object.values(results).map((r) => `- ${r.name}: \`$
 if (WRITE) {
   const doc = join(root, 'docs/performance.md')
   const text = readFileSync(doc, 'utf8')
+  // The block between the two markers is replaced; what follows the end marker (the analysis) stays.
   const marker = '<!-- bench results -->'
-  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n`
+  const end = '<!-- /bench results -->'
+  const after = text.includes(end) ? text.slice(text.indexOf(end) + end.length) : '\n'
+  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n\n${end}${after}`
   writeFileSync(doc, text.includes(marker) ? text.slice(0, text.indexOf(marker)) + block : `${text}\n${block}`)
-  appendFileSync('/dev/null', '')
   console.error(`wrote ${doc}`)
 }
