@@ -1,0 +1,50 @@
+/**
+ * Each command loads only what it uses: `lint` (and its worker threads) never load the HTML
+ * renderer, the page converter, the Markdown writer or the prompts, which cost ~0.2 s at
+ * every start. Module hooks print each module a thread resolves.
+ */
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, test } from 'vitest'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const hooks = fileURLToPath(new URL('../support/record-loads.mjs', import.meta.url))
+
+function loads(args: string[]): string[] {
+  const r = spawnSync(process.execPath, ['--import', hooks, join(root, 'bin/starkit.js'), ...args], { cwd: root, encoding: 'utf8' })
+  expect(r.status, r.stderr).toBe(0)
+  return r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('loaded '))
+    .map((l) => l.slice('loaded '.length).replace(`file://${root}`, ''))
+}
+
+const ONLY_OTHERS = ['node_modules/hast-util-to-html/', 'node_modules/hastscript/', 'node_modules/@inquirer/prompts/', 'node_modules/mdast-util-to-markdown/', 'lib/emit/site.js', 'lib/emit/format.js', 'lib/emit/scaffold.js', 'lib/convert/index.js', 'lib/cli/convert-pages.js']
+
+describe('start-up', () => {
+  test('lint, on one thread and on worker threads, loads none of what only other commands use', () => {
+    for (const concurrency of ['off', '2']) {
+      const loaded = loads(['lint', 'scenarios', '--concurrency', concurrency])
+      // The hooks see the parse, and with threads the worker.
+      expect(loaded.some((u) => u.includes('node_modules/remark-parse/'))).toBe(true)
+      expect(loaded.some((u) => u.endsWith('lib/cli/worker.js'))).toBe(concurrency === '2')
+      expect(loaded.filter((u) => ONLY_OTHERS.some((o) => u.includes(o)))).toEqual([])
+    }
+  })
+
+  test('build does load the renderer (the hooks would see it), on worker threads as lint ran', () => {
+    const out = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
+    const loaded = loads(['build', 'scenarios', '--out', out, '--concurrency', '2'])
+    expect(loaded.some((u) => u.endsWith('lib/cli/worker.js'))).toBe(true)
+    for (const module of ['lib/emit/site.js', 'node_modules/hast-util-to-html/']) expect(loaded.some((u) => u.includes(module))).toBe(true)
+    rmSync(out, { recursive: true, force: true })
+  })
+
+  test('--version loads no command beyond their definitions', () => {
+    const loaded = loads(['--version'])
+    expect(loaded.filter((u) => ONLY_OTHERS.some((o) => u.includes(o)))).toEqual([])
+  })
+})
