@@ -78,7 +78,6 @@ function existingNames(dir: string): string[] {
   }
 }
 
-
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value]
 }
@@ -158,13 +157,10 @@ export default function register(program: Command, ctx: CommandContext): void {
         )
 
       // The level is optional: asked only when starkit asks anyway, and Enter leaves it out.
-      if (missing.length > 0 && options.level === undefined)
-        level =
-          oneLine(
-            await ask(() =>
-              prompts.input({ message: 'Level the story is told at (optional, e.g. SDE2; Enter for none)' }),
-            ),
-          ) || undefined
+      if (missing.length > 0 && options.level === undefined) {
+        const answer = await ask(() => prompts.input({ message: 'Level the story is told at (optional, e.g. SDE2; Enter for none)' }))
+        level = oneLine(answer) || undefined
+      }
 
       let id = options.id
       if (id === undefined) {
