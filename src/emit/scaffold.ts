@@ -2,8 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { stringify } from 'yaml'
 import { parse } from '../parse/index.js'
 import { closest } from '../rules/text/closest.js'
-import { BUILT_IN_SETS } from '../rules/data/principle-sets.js'
-import { words } from '../rules/text/words.js'
+import { BUILT_IN_SETS, principleKey } from '../rules/data/principle-sets.js'
 import { validate } from '../schema/validate.js'
 import { formatScenario } from './format.js'
 
@@ -110,10 +109,7 @@ export const DEFAULT_PRINCIPLE_SET = 'Principles'
 
 /** Compare names the way the `principle-known` rule does: case, punctuation, `&`/`and` and `the` ignored. */
 export function nameKey(name: string): string {
-  return words(name.replace(/&/g, ' and '))
-    .map((w) => w.norm)
-    .filter((w) => w !== 'the' && w !== 's')
-    .join(' ')
+  return principleKey(name)
 }
 
 /** The built-in sets, plus the config's `principleSets` (a configured set for a built-in company adds to it). */
