@@ -6,6 +6,7 @@
  * with a disposition: a field, a label, chrome, or unplaced (kept and reported).
  */
 import { parseSeconds, parseTimeLimit, pointer, type OptionLetter, type PracticeOption, type StepName } from '../model/index.js'
+import { memoize } from '../model/memo.js'
 import { headerChrome, knownMarker, modeCount, PRACTICE_COUNTER } from './chrome.js'
 import { splitKeyPhrases, unquote } from './key-phrases.js'
 import type { PageLine } from './lines.js'
@@ -193,21 +194,12 @@ interface Segments {
 /**
  * The segments of the pointers the walk sets, kept: a page sets a few hundred fields, by
  * the same few hundred pointers page after page, and splitting each again showed in profiles.
- * Bounded: emptied once it holds `MAX_SEGMENTS` pointers.
+ * Bounded: at most 4,096 pointers at a time.
  */
-const SEGMENTS = new Map<string, Segments>()
-const MAX_SEGMENTS = 4096
-
-function segments(path: string): Segments {
-  let found = SEGMENTS.get(path)
-  if (found === undefined) {
-    const parts = path.slice(1).split('/')
-    found = { parts, index: parts.map((part) => /^\d+$/.test(part)) }
-    if (SEGMENTS.size >= MAX_SEGMENTS) SEGMENTS.clear()
-    SEGMENTS.set(path, found)
-  }
-  return found
-}
+const segments = memoize(4096, (path): Segments => {
+  const parts = path.slice(1).split('/')
+  return { parts, index: parts.map((part) => /^\d+$/.test(part)) }
+})
 
 const short = (text: string): string => (text.length > 40 ? `${text.slice(0, 39)}…` : text)
 

@@ -1,3 +1,4 @@
+import { memoize } from '../../model/memo.js'
 import { words } from '../text/words.js'
 
 /**
@@ -38,19 +39,13 @@ export const BUILT_IN_SETS: readonly PrincipleSet[] = [
   },
 ]
 
-/** Compare principle names: case, punctuation, apostrophes, `&` for `and`, and `the` ignored. */
-export function principleKey(name: string): string {
-  let key = KEYS.get(name)
-  if (key === undefined) {
-    key = words(name.replace(/&/g, ' and '))
-      .map((w) => w.norm)
-      .filter((w) => w !== 'the' && w !== 's')
-      .join(' ')
-    // principle-known keys every built-in name for every file: remember them (a bounded memo).
-    if (KEYS.size >= 10_000) KEYS.clear()
-    KEYS.set(name, key)
-  }
-  return key
-}
-
-const KEYS = new Map<string, string>()
+/**
+ * Compare principle names: case, punctuation, apostrophes, `&` for `and`, and `the` ignored.
+ * Memoised: principle-known keys every built-in name for every file.
+ */
+export const principleKey: (name: string) => string = memoize(10_000, (name) =>
+  words(name.replace(/&/g, ' and '))
+    .map((w) => w.norm)
+    .filter((w) => w !== 'the' && w !== 's')
+    .join(' '),
+)

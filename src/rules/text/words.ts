@@ -5,6 +5,8 @@
  * comparisons need, and `sentence-splitter` already handles sentences.
  */
 
+import { memoize } from '../../model/memo.js'
+
 /** One word of a text: `[from, to)` in the text as given. */
 export interface Word {
   /** The word as written. */
@@ -24,26 +26,18 @@ export const WORD_PATTERN = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu
 const WORD = WORD_PATTERN
 
 /**
- * The texts read last, with their words: several rules read the same example or story, so a
- * file's texts are split once (the words of a file were about 3 % of its lint). Emptied
- * once it holds MEMO_SIZE texts, so it never grows with the corpus.
+ * The words of `text`, in order. Shared between callers: read them, never change them.
+ * Remembered for up to 512 texts at a time: several rules read the same example or story, so a
+ * file's texts are split once (the words of a file were about 3 % of its lint).
  */
-const memo = new Map<string, readonly Word[]>()
-const MEMO_SIZE = 512
-
-/** The words of `text`, in order. Shared between callers: read them, never change them. */
-export function words(text: string): readonly Word[] {
-  const known = memo.get(text)
-  if (known !== undefined) return known
+export const words: (text: string) => readonly Word[] = memoize(512, (text) => {
   const out: Word[] = []
   for (const m of text.matchAll(WORD)) {
     const raw = m[0]
     out.push({ text: raw, norm: normalizeWord(raw), from: m.index, to: m.index + raw.length })
   }
-  if (memo.size >= MEMO_SIZE) memo.clear()
-  memo.set(text, out)
   return out
-}
+})
 
 const NON_ASCII = /[^\x00-\x7f]/
 
