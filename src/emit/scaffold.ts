@@ -107,10 +107,8 @@ export interface CompanyPrinciples {
 /** What a config-only company's `principleSet` is called (the config gives no name). */
 export const DEFAULT_PRINCIPLE_SET = 'Principles'
 
-/** Compare names the way the `principle-known` rule does: case, punctuation, `&`/`and` and `the` ignored. */
-export function nameKey(name: string): string {
-  return principleKey(name)
-}
+/** Compare names (companies and principles) the way the `principle-known` rule does: case, punctuation, `&`/`and` and `the` ignored. */
+const nameKey = principleKey
 
 /** The built-in sets, plus the config's `principleSets` (a configured set for a built-in company adds to it). */
 export function knownCompanies(configured: Record<string, string[]> = {}): CompanyPrinciples[] {
