@@ -81,8 +81,12 @@ export class Pool {
     return this.workers.length
   }
 
-  lint(jobs: readonly Job[]): Stream<BuildRecord> {
-    return this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity) as Stream<BuildRecord>
+  /** Every job's record, in job order (a run keeps its records: cross-file rules need them all). */
+  async lint(jobs: readonly Job[]): Promise<BuildRecord[]> {
+    const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity) as Stream<BuildRecord>
+    const records: BuildRecord[] = []
+    for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
+    return records
   }
 
   /** Pages rendered at most `ahead` results ahead of the one taken, so memory stays flat. */
@@ -158,10 +162,7 @@ export class Pool {
 export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<FileRecord[]> {
   const pool = Pool.for(threads, jobs.length, config, options)
   try {
-    const stream = pool.lint(jobs)
-    const records: FileRecord[] = []
-    for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
-    return records
+    return await pool.lint(jobs)
   } finally {
     await pool.close()
   }

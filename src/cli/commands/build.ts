@@ -8,7 +8,7 @@ import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import type { BuildRecord, Job } from '../lint-files.js'
+import type { Job } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
 import { configFor } from './lint.js'
 
@@ -207,9 +207,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   // this thread keeps each record, its JSON text and index card, never the scenario itself.
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
   try {
-    const lint = pool.lint(jobs)
-    const records: BuildRecord[] = []
-    for (let i = 0; i < jobs.length; i++) records.push(await lint.take())
+    const records = await pool.lint(jobs)
     const results = finishRun(records, config)
 
     let errors = 0
