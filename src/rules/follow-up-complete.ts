@@ -25,17 +25,16 @@ export default defineRule({
   defaults: {},
   check({ scenario, report }) {
     scenario.followUps.forEach((f, i) => {
-      // Each part normalised once, for both checks.
-      const norm = new Map(PARTS.map((part) => [part.key, normalizeText(f[part.key])]))
       for (const part of PARTS) {
         const value = f[part.key]
-        if (EMPTY.has(norm.get(part.key)!)) report(pointer('followUps', i, part.key), `Unexpected ${part.name} \`${value}\`, expected ${part.want}`)
+        if (EMPTY.has(normalizeText(value))) report(pointer('followUps', i, part.key), `Unexpected ${part.name} \`${value}\`, expected ${part.want}`)
       }
-      const weak = norm.get('weakAnswer')!
+      // normalizeText splits with words(), which remembers the texts it split: no second split.
+      const weak = normalizeText(f.weakAnswer)
       if (EMPTY.has(weak)) return
-      if (norm.get('strongAnswer') === weak)
+      if (normalizeText(f.strongAnswer) === weak)
         report(pointer('followUps', i, 'strongAnswer'), 'Unexpected strong answer identical to the weak answer')
-      if (norm.get('critique') === weak)
+      if (normalizeText(f.critique) === weak)
         report(pointer('followUps', i, 'critique'), 'Unexpected critique repeating the weak answer, expected why it fails')
     })
   },
