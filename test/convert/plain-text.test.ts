@@ -1,14 +1,55 @@
-import type { Nodes, Root } from 'mdast'
+import fc from 'fast-check'
+import type { Nodes, Root, RootContent } from 'mdast'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { convert } from '../../src/convert/index.js'
 import { readPage } from '../../src/convert/page-plugin.js'
-import { remarkPlainText } from '../../src/convert/plain-text.js'
+import { DISABLED_CONSTRUCTS, remarkPlainText } from '../../src/convert/plain-text.js'
 import { seedNames, seedText } from './helpers.js'
 
 const plain = unified().use(remarkParse).use(remarkPlainText).freeze()
+
+/**
+ * CommonMark with every construct off: micromark's own paragraphs (flow, then content, then
+ * text), which `remarkPlainText` reads in one pass instead.
+ */
+const commonmarkOff = unified()
+  .use(remarkParse)
+  .use(function () {
+    const data = this.data()
+    ;(data.micromarkExtensions ??= []).push({ disable: { null: [...DISABLED_CONSTRUCTS] } })
+  })
+  .freeze()
+
+/**
+ * The one thing CommonMark's text still makes with every construct off: a hard break, for two
+ * or more spaces before a line ending (not a construct, so it cannot be turned off). Plain text
+ * has none: the break becomes its line ending, in the text around it.
+ */
+function withoutBreaks(tree: Root, source: string): Root {
+  const children = tree.children.map((node): RootContent => {
+    if (node.type !== 'paragraph') return node
+    const merged: typeof node.children = []
+    for (const child of node.children) {
+      const last = merged[merged.length - 1]
+      const value =
+        child.type === 'break'
+          ? source.slice(child.position!.start.offset, child.position!.end.offset).replace(/^[ \t]+/, '')
+          : child.type === 'text'
+            ? child.value
+            : undefined
+      if (value === undefined) merged.push(child)
+      else if (last?.type === 'text') {
+        last.value += value
+        last.position!.end = child.position!.end
+      } else merged.push({ type: 'text', value, position: structuredClone(child.position) })
+    }
+    return { ...node, children: merged }
+  })
+  return { ...tree, children }
+}
 
 /** Every node type in a tree, in document order, once each. */
 function types(node: Nodes, out = new Set<string>()): Set<string> {
@@ -75,6 +116,36 @@ describe('remarkPlainText', () => {
     })
     expect(expected.length).toBeGreaterThan(50)
     expect(runs(plain.parse(text))).toEqual(expected)
+  })
+})
+
+describe('remarkPlainText reads paragraphs in one pass', () => {
+  it.each(seedNames())('%s: the same tree as CommonMark with every construct off', (name) => {
+    const text = seedText(name.slice(0, 3))
+    expect(plain.parse(text)).toEqual(commonmarkOff.parse(text))
+  })
+
+  it('the same tree, positions and text, for any lines of text, white space and line endings', () => {
+    // Short pieces, so that runs of spaces and tabs, blank lines, every line ending and a line's
+    // leading and trailing white space all come up often.
+    const piece = fc.constantFrom('a', 'word', '•', '1.', '#', '>', '*', '`', '<b>', '&amp;', '\\', 'ü', '😀', '\0', ' ', '  ', '\t', ' \t ', '\u00a0', '\n', '\n', '\r\n', '\r', '\n\n', '\n  \n')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const source = pieces.join('')
+        expect(plain.parse(source)).toEqual(withoutBreaks(commonmarkOff.parse(source), source))
+      }),
+      { numRuns: 2000, seed: 11 },
+    )
+  })
+
+  it('reads two spaces before a line ending as white space, not a hard break', () => {
+    const tree = plain.parse('one  \ntwo\t\n  three  ')
+    expect(tree.children).toHaveLength(1)
+    const paragraph = tree.children[0]!
+    expect(paragraph.type === 'paragraph' && paragraph.children.map((n) => [n.type, 'value' in n ? n.value : ''])).toEqual([['text', 'one\ntwo\nthree']])
+    expect(paragraph.position).toMatchObject({ start: { line: 1, column: 1 }, end: { line: 3, column: 10 } })
+    // CommonMark's text makes a break of the first line's end.
+    expect([...types(commonmarkOff.parse('one  \ntwo'))]).toContain('break')
   })
 })
 
