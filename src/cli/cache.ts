@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import { VERSION } from './context.js'
+import { hash } from './digest.js'
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
@@ -36,10 +36,6 @@ export function cacheName(cache: string, file: string): string {
   // The common case, a file under the cache's folder, without path.relative's work.
   const rel = file.startsWith(base) ? file.slice(base.length) : relative(dirname(cache), file)
   return sep === '/' ? rel : rel.split(sep).join('/')
-}
-
-export function hash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
 }
 
 /** What every cached result depends on besides the file itself. */

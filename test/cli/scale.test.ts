@@ -174,7 +174,7 @@ describe('--concurrency', () => {
     // Worker threads need the compiled worker: run the built CLI (npm test builds first).
     const lint = (c: string) => {
       try {
-        return execFileSync('node', [bin, 'lint', 'c', '-f', 'json', '--concurrency', c], { cwd: dir, encoding: 'utf8' })
+        return execFileSync('node', [bin, 'lint', 'c', '-f', 'json', '--concurrency', ...c.split(' ')], { cwd: dir, encoding: 'utf8' })
       } catch (error) {
         return (error as { stdout: string }).stdout
       }
@@ -183,6 +183,12 @@ describe('--concurrency', () => {
     expect(JSON.parse(one).files).toHaveLength(12)
     expect(lint('2')).toBe(one)
     expect(lint('3')).toBe(one)
+    // With --cache, files are hashed on a thread too: cold, then warm with one file changed.
+    expect(lint('2 --cache')).toBe(one)
+    writeFileSync(join(dir, 'c', 'scenario-005.md'), readFileSync(join(dir, 'c', 'scenario-003.md')))
+    const changed = lint('off')
+    expect(changed).not.toBe(one)
+    expect(lint('2 --cache')).toBe(changed)
     // Three runs of the built CLI: more than vitest's 5 s default on a loaded machine.
   }, 60_000)
 

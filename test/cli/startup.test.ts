@@ -35,6 +35,15 @@ describe('start-up', () => {
     }
   })
 
+  test('lint --cache, with threads, hashes the files on a thread of their own; without --cache, none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
+    const digestWorker = (args: string[]) => loads(['lint', 'scenarios', ...args]).some((u) => u.endsWith('lib/cli/digest-worker.js'))
+    expect(digestWorker(['--cache', '--cache-location', join(dir, 'cache'), '--concurrency', '2'])).toBe(true)
+    expect(digestWorker(['--cache', '--cache-location', join(dir, 'cache'), '--concurrency', 'off'])).toBe(false)
+    expect(digestWorker(['--concurrency', '2'])).toBe(false)
+    rmSync(dir, { recursive: true, force: true })
+  })
+
   test('build does load the renderer (the hooks would see it), on worker threads as lint ran', () => {
     const out = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
     const loaded = loads(['build', 'scenarios', '--out', out, '--concurrency', '2'])

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
@@ -10,7 +9,8 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, hash, loadCache, saveCache, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, saveCache, type CacheEntry } from '../cache.js'
+import { digestFiles } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
@@ -70,23 +70,21 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const mine = all.filter((_, k) => k % shards === shard - 1)
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
+  // The files are read and hashed (on a thread of their own when there are many) while the
+  // cache is parsed here: neither needs the other.
+  const digesting = options.cache ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
   const cache = options.cache ? loadCache(options.cache, key) : new Map<string, CacheEntry>()
+  const digests = (await digesting) ?? []
   const records = new Map<string, FileRecord>()
   /** Per job of this shard: its cache name and hash, and the entry it hit. */
   const read = new Map<string, { name: string; digest: string; hit?: CacheEntry }>()
   const todo: Job[] = []
-  for (const job of mine) {
-    if (!options.cache) {
+  mine.forEach((job, k) => {
+    const digest = digests[k]
+    // Not cached, or unreadable: linted, which reports why it cannot be read.
+    if (!options.cache || digest === undefined) {
       todo.push(job)
-      continue
-    }
-    let digest: string
-    try {
-      // Read synchronously: 10,000 awaited reads one after another spent ~1.5 s waiting on the thread pool.
-      digest = hash(new Uint8Array(readFileSync(job.file)))
-    } catch {
-      todo.push(job)
-      continue
+      return
     }
     const name = cacheName(options.cache, job.file)
     const hit = cache.get(name)
@@ -98,7 +96,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       todo.push(job)
       read.set(job.path, { name, digest })
     }
-  }
+  })
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
   const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
   todo.forEach((job, k) => records.set(job.path, fresh[k]!))

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { digestFiles, digestFilesSync } from '../../src/cli/digest.js'
+
+/** The compiled module: only it finds its worker script (npm test builds first). */
+const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+
+let dir: string
+let files: string[]
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'starkit-digest-'))
+  const big = Buffer.alloc(300_000)
+  for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251
+  writeFileSync(join(dir, 'empty.md'), '')
+  writeFileSync(join(dir, 'small.md'), '# é\n')
+  // Past the 64 KB read buffer, which must grow and keep what it had read.
+  writeFileSync(join(dir, 'big.md'), big)
+  mkdirSync(join(dir, 'folder.md'))
+  files = ['small.md', 'big.md', 'missing.md', 'empty.md', 'folder.md', 'small.md'].map((f) => join(dir, f))
+})
+
+describe('digests for --cache', () => {
+  test('each file is the SHA-256 of its bytes, in order; unreadable ones are undefined', () => {
+    const expected = files.map((f) => (existsSync(f) && !f.endsWith('folder.md') ? sha256(readFileSync(f)) : undefined))
+    expect(expected.filter((d) => d === undefined)).toHaveLength(2)
+    expect(digestFilesSync(files)).toEqual(expected)
+  })
+
+  test('on a worker thread, the same digests as in this thread', async () => {
+    const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
+    expect(existsSync(fileURLToPath(new URL('./digest-worker.js', COMPILED)))).toBe(true)
+    expect(await compiled.digestFiles(files, true)).toEqual(digestFilesSync(files))
+    // Without a thread, or from the sources (no compiled worker): hashed here, the same.
+    expect(await digestFiles(files, true)).toEqual(digestFilesSync(files))
+    expect(await compiled.digestFiles(files, false)).toEqual(digestFilesSync(files))
+  })
+})
