@@ -6,6 +6,7 @@
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { messageOn } from '../model/message.js'
 import type { Scenario } from '../model/index.js'
 import { firstInvalidUtf8 } from '../parse/decode.js'
 import { checkLimits } from '../parse/limits.js'
@@ -62,13 +63,9 @@ const processor = unified().use(remarkParse).use(remarkPlainText).use(pagePlugin
 function put(file: VFile, m: WalkMessage): void {
   const [source, ruleId] = m.ruleId.split('/', 2) as [string, string]
   const place = { line: m.line, column: m.column }
-  if (m.severity === 'info') {
-    const message = file.info(m.reason, { place, ruleId, source })
-    if (m.note !== undefined) message.note = m.note
-    return
-  }
-  const message = file.message(m.reason, { place, ruleId, source })
-  message.fatal = m.severity === 'error'
+  const message = messageOn(file, m.reason, { place, ruleId, source })
+  // As `file.info` and `file.message` set it.
+  message.fatal = m.severity === 'info' ? undefined : m.severity === 'error'
   if (m.note !== undefined) message.note = m.note
 }
 

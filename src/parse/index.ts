@@ -3,6 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { VFile } from 'vfile'
+import { messageOn } from '../model/message.js'
 import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
 import { BodyReader, type Comment } from './body.js'
 import { remarkChunked } from './chunked.js'
@@ -36,7 +37,7 @@ export interface ParseOptions {
 /** Put a positioned error on a file, as every parse and schema message is. */
 export function fail(file: VFile, reason: string, span: Span, ruleId: string, severity: 'error' | 'warning' = 'error'): void {
   const [source, id] = ruleId.includes('/') ? ruleId.split('/', 2) as [string, string] : ['starkit', ruleId]
-  const message = file.message(reason, { place: span, ruleId: id, source })
+  const message = messageOn(file, reason, { place: span, ruleId: id, source })
   message.fatal = severity === 'error'
 }
 

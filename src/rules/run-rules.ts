@@ -1,5 +1,6 @@
 import type { VFileMessage } from 'vfile-message'
 import { pointerSegments, type Span } from '../model/index.js'
+import { messageOn } from '../model/message.js'
 import type { ValidScenario } from '../parse/types.js'
 import { ruleUrl, type ReportExtra, type Rule, type Settings, type Severity, type Target } from './define-rule.js'
 
@@ -35,7 +36,7 @@ export function resolveTarget(file: ValidScenario, target: Target): Span | undef
 function stamp(file: ValidScenario, configured: ConfiguredRule, span: Span | undefined, reason: string, extra?: ReportExtra): void {
   const { rule, severity } = configured
   if (!span) throw new Error(`Rule \`${rule.id}\` reported \`${reason}\` with no position in the file`)
-  const message = file.file.message(reason, { place: span, ruleId: rule.id, source: 'starkit' }) as FixableMessage
+  const message = messageOn(file.file, reason, { place: span, ruleId: rule.id, source: 'starkit' }) as FixableMessage
   message.fatal = severity === 'error'
   message.url = ruleUrl(rule.id)
   if (extra?.note) message.note = extra.note
@@ -44,7 +45,7 @@ function stamp(file: ValidScenario, configured: ConfiguredRule, span: Span | und
 
 function crashed(file: ValidScenario, rule: Rule, error: unknown): void {
   const reason = `Unexpected crash in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`
-  const message = file.file.message(reason, { place: file.map.nearest(''), ruleId: rule.id, source: 'starkit' })
+  const message = messageOn(file.file, reason, { place: file.map.nearest(''), ruleId: rule.id, source: 'starkit' })
   message.fatal = true
   message.url = ruleUrl(rule.id)
 }
