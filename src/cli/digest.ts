@@ -63,14 +63,15 @@ export function digestFiles(files: readonly string[], threaded: boolean): Promis
   if (!threaded || !existsSync(fileURLToPath(WORKER))) return Promise.resolve(digestFilesSync(files))
   return new Promise((resolve) => {
     let settled = false
-    const settle = (digests: (string | undefined)[]): void => {
+    const settle = (digests: () => (string | undefined)[]): void => {
       if (settled) return
       settled = true
-      resolve(digests)
+      resolve(digests())
     }
     const worker = new Worker(WORKER, { workerData: files })
-    worker.once('message', (digests: (string | undefined)[]) => settle(digests))
-    worker.once('error', () => settle(digestFilesSync(files)))
-    worker.once('exit', () => settle(digestFilesSync(files)))
+    worker.once('message', (digests: (string | undefined)[]) => settle(() => digests))
+    // 'exit' also follows the message: then there is nothing left to do.
+    worker.once('error', () => settle(() => digestFilesSync(files)))
+    worker.once('exit', () => settle(() => digestFilesSync(files)))
   })
 }
