@@ -6,6 +6,7 @@ import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
+import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 
 /**
  * What only build and convert use, loaded on their first task: `starkit lint` and its
@@ -77,23 +78,47 @@ export async function frontOnly(job: Job): Promise<FileRecord> {
   return record
 }
 
-/** A scenario page to render from its prepared JSON (the second half of a build's per-file work). */
+/**
+ * A scenario's files of the site (the second half of a build's per-file work): its page,
+ * rendered from its prepared JSON, and the JSON itself, each written where it goes by the
+ * thread that has the task.
+ */
 export interface PageJob {
   json: Uint8Array
   title: string
   /** Whether the page links to its JSON file. */
   linkJson: boolean
+  /** `scenarios/<id>.html`, when the site has HTML. */
+  html?: Target
+  /** `scenarios/<id>.json`, when the site has JSON. */
+  jsonFile?: Target
 }
 
-export async function pageJob(job: PageJob): Promise<Uint8Array> {
-  return (await loadSite()).preparedHtml(job.json, { title: job.title, json: job.linkJson })
+/** The paths a page task wrote, in site order (the page, then its JSON), and the write that failed, after which it wrote nothing. */
+export interface PageWritten {
+  wrote: string[]
+  failure?: WriteFailure
 }
 
-/** The work a thread can be given: lint a file, render a page, or convert a scraped page. */
+export async function pageJob(job: PageJob): Promise<PageWritten> {
+  const wrote: string[] = []
+  try {
+    if (job.html) {
+      const page = (await loadSite()).preparedHtml(job.json, { title: job.title, json: job.linkJson })
+      if (writeUnlessSame(job.html, page)) wrote.push(job.html.path)
+    }
+    if (job.jsonFile && writeUnlessSame(job.jsonFile, job.json)) wrote.push(job.jsonFile.path)
+  } catch (error) {
+    return { wrote, failure: failureOf(error) }
+  }
+  return { wrote }
+}
+
+/** The work a thread can be given: lint a file, render and write a scenario's page and JSON, or convert a scraped page. */
 export type Task = { kind: 'lint'; job: Job } | { kind: 'page'; job: PageJob } | { kind: 'convert'; job: ConvertJob }
 
-/** What a task gives back: a record, a page's bytes, a converted page. */
-export type TaskResult = BuildRecord | Uint8Array | PageOutcome
+/** What a task gives back: a record, the files a page task wrote, a converted page. */
+export type TaskResult = BuildRecord | PageWritten | PageOutcome
 
 /** Run one task; a lint task needs the run's config (a convert pool has none). */
 export async function runTask(task: Task, config: ResolvedConfig | undefined, options: JobOptions): Promise<TaskResult> {
@@ -105,6 +130,6 @@ export async function runTask(task: Task, config: ResolvedConfig | undefined, op
 
 /** The buffers of a task's result a worker can hand over instead of copying. */
 export function transferable(result: TaskResult): ArrayBuffer[] {
-  const bytes = result instanceof Uint8Array ? result : 'prepared' in result ? result.prepared?.json : undefined
+  const bytes = 'prepared' in result ? result.prepared?.json : undefined
   return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
 }

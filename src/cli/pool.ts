@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
-import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type Task, type TaskResult } from './lint-files.js'
+import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 
@@ -38,6 +38,8 @@ interface Done {
 export interface Stream<T> {
   /** The next result; rejects when a task failed. */
   take(): Promise<T>
+  /** Start no more tasks; how many started ones are yet to be taken. */
+  stop(): number
 }
 
 /**
@@ -89,9 +91,9 @@ export class Pool {
     return records
   }
 
-  /** Pages rendered at most `ahead` results ahead of the one taken, so memory stays flat. */
-  pages(jobs: readonly PageJob[], ahead: number): Stream<Uint8Array> {
-    return this.stream(jobs.map((job) => ({ kind: 'page', job })), ahead) as Stream<Uint8Array>
+  /** Pages rendered and written at most `ahead` results ahead of the one taken. */
+  pages(jobs: readonly PageJob[], ahead: number): Stream<PageWritten> {
+    return this.stream(jobs.map((job) => ({ kind: 'page', job })), ahead) as Stream<PageWritten>
   }
 
   /**
@@ -108,7 +110,8 @@ export class Pool {
     if (this.workers.length === 0) {
       let next = 0
       const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options)
-      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run }
+      // A task starts when it is taken: none is ever under way.
+      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0 }
     }
     const id = ++this.streams
     const ready = new Map<number, TaskResult>()
@@ -116,8 +119,9 @@ export class Pool {
     let taken = 0
     let failure: { error: unknown } | undefined
     let wake: (() => void) | undefined
+    let stopped = false
     const dispatch = (): void => {
-      while (this.idle.length > 0 && sent < tasks.length && sent - taken < ahead) {
+      while (!stopped && this.idle.length > 0 && sent < tasks.length && sent - taken < ahead) {
         const batch = tasks.slice(sent, sent + BATCH).map((task, k) => ({ index: sent + k, task }))
         sent += batch.length
         this.idle.pop()!.postMessage({ stream: id, batch })
@@ -145,6 +149,10 @@ export class Pool {
         taken++
         dispatch()
         return result
+      },
+      stop: () => {
+        stopped = true
+        return sent - taken
       },
     }
   }

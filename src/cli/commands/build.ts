@@ -1,15 +1,16 @@
-import { lstat, mkdir, readFile, readdir, realpath } from 'node:fs/promises'
+import { mkdirSync } from 'node:fs'
+import { readdir, realpath } from 'node:fs/promises'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import writeFileAtomic from 'write-file-atomic'
 import type { PreparedScenario, SiteFile } from '../../emit/site.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import type { Job } from '../lint-files.js'
+import type { Job, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
+import { errorOf, find, writeUnlessSame, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -53,19 +54,7 @@ export async function checkOutDir(out: string, cwd: string, inputs: readonly str
   for (const input of inputs) if (containsOrIs(real, await realish(input))) refuse(`expected a folder that holds no input (it holds \`${displayPath(input, cwd)}\`)`)
 }
 
-/** What is at a path before the build writes there. */
-type Found = { kind: 'missing' | 'dir' | 'link' | 'other' } | { kind: 'file'; size: number }
-
-async function find(path: string): Promise<Found> {
-  try {
-    const s = await lstat(path)
-    return s.isSymbolicLink() ? { kind: 'link' } : s.isDirectory() ? { kind: 'dir' } : s.isFile() ? { kind: 'file', size: s.size } : { kind: 'other' }
-  } catch {
-    return { kind: 'missing' }
-  }
-}
-
-/** How many paths are looked at, or files written, at once: enough to keep the file system busy. */
+/** How many paths are looked at at once: enough to keep the file system busy. */
 const PARALLEL = 16
 
 /**
@@ -128,69 +117,7 @@ interface Entry {
   prepared: PreparedScenario
 }
 
-/**
- * Write files with write-file-atomic, several at once, and report each written one in the
- * order the files were given (so the listing does not depend on timing). A file whose bytes
- * are already there is not rewritten. After a failed write no new write starts; the ones
- * under way finish, are listed, and the first failure is thrown.
- */
-class Writer {
-  private readonly queue: Promise<{ wrote: string } | { unchanged: true } | { error: unknown }>[] = []
-  private readonly folders = new Map<string, Promise<unknown>>()
-  failed = false
-  written = 0
-
-  constructor(private readonly report: (path: string) => void) {}
-
-  async add(path: string, found: Found, content: Uint8Array): Promise<void> {
-    if (this.failed) return
-    this.queue.push(
-      this.write(path, found, content).then(
-        (wrote) => (wrote ? { wrote: path } : { unchanged: true as const }),
-        (error: unknown) => {
-          this.failed = true
-          return { error }
-        },
-      ),
-    )
-    while (this.queue.length >= PARALLEL) await this.settle()
-  }
-
-  async finish(): Promise<void> {
-    let failure: { error: unknown } | undefined
-    while (this.queue.length > 0) {
-      try {
-        await this.settle()
-      } catch (error) {
-        failure ??= { error }
-      }
-    }
-    if (failure) throw failure.error
-  }
-
-  private async settle(): Promise<void> {
-    const done = await this.queue.shift()!
-    if ('error' in done) throw done.error
-    if ('wrote' in done) {
-      this.written++
-      this.report(done.wrote)
-    }
-  }
-
-  private async write(path: string, found: Found, content: Uint8Array): Promise<boolean> {
-    if (found.kind === 'file' && found.size === content.byteLength && Buffer.compare(await readFile(path), content) === 0) return false
-    const dir = dirname(path)
-    if (!this.folders.has(dir)) this.folders.set(dir, mkdir(dir, { recursive: true }))
-    await this.folders.get(dir)
-    // No fsync: build output is made again from the sources by the next build, and a
-    // killed run still leaves the old file or the new one (the rename is atomic). The
-    // fsync of 20,000 files cost ~0.6 ms of CPU each (docs/performance.md).
-    await writeFileAtomic(path, Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: false })
-    return true
-  }
-}
-
-/** How many rendered pages may wait for their turn to be written. */
+/** How many scenarios' files may be written ahead of the one being listed. */
 const PAGES_AHEAD = 256
 
 /** The whole command, after option parsing. Returns the exit code. */
@@ -254,37 +181,68 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const files = siteFiles([...prepared.keys()], { json, html })
     const found = await plan(out, files, cwd)
 
-    // The pages render on the worker threads while this thread writes, in path order.
+    // Each scenario's page and JSON are rendered and written by the worker threads, while this
+    // thread writes the bundle, the index and the assets; every write is listed in path order.
+    // (`scenarios/<id>.html` and `.json` are next to each other in it: ids hold no `.`.)
     const title = DEFAULT_TITLE
-    const pageFiles = files.filter((f): f is SiteFile & { kind: 'html' } => f.kind === 'html')
-    const pages = pool.pages(pageFiles.map((f) => ({ json: prepared.get(f.id)!.json, title, linkJson: json })), PAGES_AHEAD)
+    const targets: Target[] = files.map((f, k) => ({ path: join(out, ...f.path.split('/')), found: found[k]! }))
+    for (const dir of new Set(targets.map((t) => dirname(t.path)))) mkdirSync(dir, { recursive: true })
+    type Step = { file: number } | { page: PageJob }
+    const steps: Step[] = []
+    let last: { id: string; page: PageJob } | undefined
+    for (const [k, file] of files.entries()) {
+      if (file.kind !== 'html' && file.kind !== 'json') {
+        steps.push({ file: k })
+        continue
+      }
+      if (last?.id !== file.id) {
+        last = { id: file.id, page: { json: prepared.get(file.id)!.json, title, linkJson: json } }
+        steps.push({ page: last.page })
+      }
+      if (file.kind === 'html') last.page.html = targets[k]
+      else last.page.jsonFile = targets[k]
+    }
+    const pages = pool.pages(steps.flatMap((s) => ('page' in s ? [s.page] : [])), PAGES_AHEAD)
     const utf8 = new TextEncoder()
-    const contentOf = async (file: SiteFile): Promise<Uint8Array> => {
+    const contentOf = (file: SiteFile): Uint8Array => {
       if (file.kind === 'asset') return utf8.encode(file.content)
       if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, json: e.prepared.json, warnings: bundleWarnings(e.messages) })))
-      if (file.kind === 'index') return utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
-      if (file.kind === 'json') return prepared.get(file.id)!.json
-      return pages.take()
+      return utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
     }
-    const writer = new Writer((path) => io.stdout(`wrote ${displayPath(path, cwd)}\n`))
+    let written = 0
+    const wrote = (path: string): void => {
+      written++
+      io.stdout(`wrote ${displayPath(path, cwd)}\n`)
+    }
     let failure: { error: unknown } | undefined
-    try {
-      for (const [k, file] of files.entries()) {
-        if (writer.failed) break
-        await writer.add(join(out, ...file.path.split('/')), found[k]!, await contentOf(file))
+    for (const step of steps) {
+      if ('file' in step) {
+        try {
+          if (writeUnlessSame(targets[step.file]!, contentOf(files[step.file]!))) wrote(targets[step.file]!.path)
+        } catch (error) {
+          failure = { error }
+          break
+        }
+        continue
       }
-    } catch (error) {
-      failure = { error }
+      const result = await pages.take()
+      result.wrote.forEach(wrote)
+      if (result.failure) {
+        failure = { error: errorOf(result.failure) }
+        break
+      }
     }
-    // Writes under way finish (and are listed) before anything is reported or the threads stop.
-    await writer.finish().catch((error: unknown) => void (failure ??= { error }))
-    if (failure) throw failure.error
+    if (failure) {
+      // No new write starts after a failed one; the ones under way finish and are listed first.
+      for (let n = pages.stop(); n > 0; n--) (await pages.take()).wrote.forEach(wrote)
+      throw failure.error
+    }
     for (const stray of await strays(out, new Set(files.map((f) => f.path))))
       io.stderr(`note: ${displayPath(stray, cwd)} is not part of this build (left in place)\n`)
-    const unchanged = files.length - writer.written
+    const unchanged = files.length - written
     io.stdout(
       `Built ${plural(entries.length, 'scenario')} into ${displayPath(out, cwd)}: ` +
-        `${plural(writer.written, 'file')} written, ${unchanged} unchanged` +
+        `${plural(written, 'file')} written, ${unchanged} unchanged` +
         (warnings > 0 ? `, ${plural(warnings, 'warning')} (in the bundle; \`starkit lint\` shows them)` : '') +
         (errors > 0 ? `, ${plural(errors, 'error')} forced through` : '') +
         '\n',

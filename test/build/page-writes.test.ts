@@ -1,0 +1,61 @@
+/**
+ * A page task (`pageJob`, run by build's worker threads) renders a scenario's page and writes
+ * it and the scenario's JSON: only bytes that are not there already, and nothing after a
+ * failed write, which it hands back instead of throwing across the thread.
+ */
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { prepareScenario, preparedHtml } from '../../src/emit/site.js'
+import { pageJob } from '../../src/cli/lint-files.js'
+import { errorOf } from '../../src/cli/site-write.js'
+import { seed000 } from './fixtures/seed-000.js'
+
+let dir: string
+const { json } = prepareScenario(structuredClone(seed000))
+const page = preparedHtml(json, { title: 'T', json: true })
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'starkit-page-'))
+})
+
+describe('pageJob', () => {
+  test('writes the page, then the JSON, and says so in that order', async () => {
+    const html = { path: join(dir, 'a.html'), found: { kind: 'missing' as const } }
+    const jsonFile = { path: join(dir, 'a.json'), found: { kind: 'missing' as const } }
+    expect(await pageJob({ json, title: 'T', linkJson: true, html, jsonFile })).toEqual({ wrote: [html.path, jsonFile.path] })
+    expect(readFileSync(html.path)).toEqual(Buffer.from(page))
+    expect(readFileSync(jsonFile.path)).toEqual(Buffer.from(json))
+  })
+
+  test('leaves a file alone when its bytes are already there, and rewrites one that differs', async () => {
+    const same = join(dir, 'a.html')
+    writeFileSync(same, page)
+    const before = statSync(same)
+    const other = join(dir, 'a.json')
+    writeFileSync(other, Buffer.alloc(json.byteLength, 32))
+    const r = await pageJob({
+      json,
+      title: 'T',
+      linkJson: true,
+      html: { path: same, found: { kind: 'file', size: page.byteLength } },
+      jsonFile: { path: other, found: { kind: 'file', size: json.byteLength } },
+    })
+    expect(r).toEqual({ wrote: [other] })
+    expect(statSync(same).ino).toBe(before.ino)
+    expect(readFileSync(other)).toEqual(Buffer.from(json))
+  })
+
+  test('hands back a failed write, with its code, and writes nothing after it', async () => {
+    const html = { path: join(dir, 'a.html'), found: { kind: 'missing' as const } }
+    const missing = { path: join(dir, 'no-such-folder', 'a.json'), found: { kind: 'missing' as const } }
+    const r = await pageJob({ json, title: 'T', linkJson: true, html, jsonFile: missing })
+    expect(r.wrote).toEqual([html.path])
+    expect(r.failure).toMatchObject({ code: 'ENOENT' })
+    expect(errorOf(r.failure!)).toMatchObject({ message: r.failure!.message, code: 'ENOENT' })
+    const first = await pageJob({ json, title: 'T', linkJson: true, html: { ...missing, path: join(dir, 'no-such-folder', 'a.html') }, jsonFile: { path: join(dir, 'b.json'), found: { kind: 'missing' } } })
+    expect(first.wrote).toEqual([])
+    expect(() => statSync(join(dir, 'b.json'))).toThrow()
+  })
+})
