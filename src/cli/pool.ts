@@ -91,9 +91,13 @@ export class Pool {
     return records
   }
 
-  /** Pages rendered and written at most `ahead` results ahead of the one taken. */
-  pages(jobs: readonly PageJob[], ahead: number): Stream<PageWritten> {
-    return this.stream(jobs.map((job) => ({ kind: 'page', job })), ahead) as Stream<PageWritten>
+  /**
+   * Pages rendered and written, as far ahead of the one taken as the threads get (a result is
+   * only the paths written): the threads never wait for the caller. Once a result says a
+   * write failed, no new batch starts.
+   */
+  pages(jobs: readonly PageJob[]): Stream<PageWritten> {
+    return this.stream(jobs.map((job) => ({ kind: 'page', job })), Infinity, false, (r) => (r as PageWritten).failure !== undefined) as Stream<PageWritten>
   }
 
   /**
@@ -106,7 +110,7 @@ export class Pool {
   }
 
   /** Start `tasks` (one stream at a time; a new stream abandons the previous one). */
-  private stream(tasks: readonly Task[], ahead: number, yieldFirst = false): Stream<TaskResult> {
+  private stream(tasks: readonly Task[], ahead: number, yieldFirst = false, halts?: (result: TaskResult) => boolean): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
       const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options)
@@ -129,7 +133,11 @@ export class Pool {
     }
     this.onDone = (worker, done) => {
       this.idle.push(worker)
-      if (done.stream === id) for (const { index, result } of done.results) ready.set(index, result)
+      if (done.stream === id)
+        for (const { index, result } of done.results) {
+          ready.set(index, result)
+          if (halts?.(result)) stopped = true
+        }
       dispatch()
       wake?.()
     }

@@ -3,7 +3,7 @@
  * it and the scenario's JSON: only bytes that are not there already, and nothing after a
  * failed write, which it hands back instead of throwing across the thread.
  */
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test } from 'vitest'
@@ -57,5 +57,34 @@ describe('pageJob', () => {
     const first = await pageJob({ json, title: 'T', linkJson: true, html: { ...missing, path: join(dir, 'no-such-folder', 'a.html') }, jsonFile: { path: join(dir, 'b.json'), found: { kind: 'missing' } } })
     expect(first.wrote).toEqual([])
     expect(() => statSync(join(dir, 'b.json'))).toThrow()
+  })
+})
+
+describe('pages on a worker thread', () => {
+  test('once a write fails, no new batch starts; the batch under way finishes', async () => {
+    // The compiled pool: only it finds its worker script (npm test builds first).
+    const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+    const pool = Pool.for(1, 40)
+    expect(pool.threads).toBe(1)
+    try {
+      const jobs = Array.from({ length: 40 }, (_, k) => ({
+        json,
+        title: 'T',
+        linkJson: false,
+        html: { path: join(dir, k === 5 ? 'no-such-folder' : '', `p${k}.html`), found: { kind: 'missing' as const } },
+      }))
+      const stream = pool.pages(jobs)
+      const taken = []
+      for (let k = 0; k <= 5; k++) taken.push(await stream.take())
+      expect(taken.slice(0, 5).map((r) => r.wrote)).toEqual(jobs.slice(0, 5).map((j) => [j.html.path]))
+      expect(taken[5]).toMatchObject({ wrote: [], failure: { code: 'ENOENT' } })
+      // The first batch (16 tasks) was under way: its other tasks wrote, and wait to be taken.
+      expect(stream.stop()).toBe(10)
+      for (let k = 6; k < 16; k++) expect((await stream.take()).wrote).toEqual([jobs[k]!.html.path])
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(jobs.slice(16).filter((j) => existsSync(j.html.path))).toEqual([])
+    } finally {
+      await pool.close()
+    }
   })
 })

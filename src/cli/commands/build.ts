@@ -117,9 +117,6 @@ interface Entry {
   prepared: PreparedScenario
 }
 
-/** How many scenarios' files may be written ahead of the one being listed. */
-const PAGES_AHEAD = 256
-
 /** The whole command, after option parsing. Returns the exit code. */
 export async function runBuild(paths: readonly string[], options: BuildCliOptions, ctx: CommandContext): Promise<number> {
   const { io } = ctx
@@ -202,7 +199,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       if (file.kind === 'html') last.page.html = targets[k]
       else last.page.jsonFile = targets[k]
     }
-    const pages = pool.pages(steps.flatMap((s) => ('page' in s ? [s.page] : [])), PAGES_AHEAD)
+    const pages = pool.pages(steps.flatMap((s) => ('page' in s ? [s.page] : [])))
     const utf8 = new TextEncoder()
     const contentOf = (file: SiteFile): Uint8Array => {
       if (file.kind === 'asset') return utf8.encode(file.content)
@@ -233,7 +230,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       }
     }
     if (failure) {
-      // No new write starts after a failed one; the ones under way finish and are listed first.
+      // No new batch of writes starts after a failed one; those under way finish and are listed first.
       for (let n = pages.stop(); n > 0; n--) (await pages.take()).wrote.forEach(wrote)
       throw failure.error
     }
