@@ -36,8 +36,14 @@ function readCache(path: string): { header: { format: number; key: string }; lin
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n')
   const files: Record<string, Entry> = {}
   for (const line of lines) {
-    const [name, hash, record] = JSON.parse(line) as [string, string, Entry['record']]
-    files[name] = { hash, record }
+    let entry
+    try {
+      entry = JSON.parse(line) as [string, string, Entry['record']]
+    } catch {
+      continue // a damaged line, as starkit reads it: no entry
+    }
+    // A later line for a name replaces an earlier one.
+    files[entry[0]] = { hash: entry[1], record: entry[2] }
   }
   return { header: JSON.parse(head!) as { format: number; key: string }, lines, files }
 }
@@ -109,20 +115,43 @@ describe('--cache', () => {
     expect(report.files.map((f) => f.path)).toContain('scenario-003.md')
   })
 
-  test('a run where every file hits leaves the cache alone; a change rewrites only its own line', async () => {
+  test('a run where every file hits leaves the cache alone; a change appends its line, and later lines win', async () => {
+    const cold = await json('--concurrency', 'off')
     const path = join(dir, CACHE)
     await json('--cache')
     const before = statSync(path)
     const lines = readCache(path).lines
     await json('--cache')
     const after = statSync(path)
-    // Not rewritten at all: the same inode (a write would rename a new file into place).
+    // Not written at all: the same inode and time (a rewrite would rename a new file into place).
     expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs])
     writeFileSync(join(dir, 'c', 'scenario-005.md'), complete.replace(/^id: .*$/m, 'id: scenario-005').replace('I traced the failures', 'We traced the failures'))
+    const changed = await json('--cache')
+    expect(findings(changed.report)).toContain('c/scenario-005.md action-first-person 56')
+    const now = readCache(path)
+    // The same file, one line longer: the old lines as they were, the new one at the end.
+    expect(statSync(path).ino).toBe(before.ino)
+    expect(now.lines.slice(0, 12)).toEqual(lines)
+    expect(now.lines.slice(12).map((line) => JSON.parse(line)[0])).toEqual(['../c/scenario-005.md'])
+    // The appended line is the one read: a warm run shows the change, and a change back shows the original.
+    expect(await json('--cache')).toEqual(changed)
+    writeFileSync(join(dir, 'c', 'scenario-005.md'), complete.replace(/^id: .*$/m, 'id: scenario-005'))
+    expect((await json('--cache')).report).toEqual(cold.report)
+  })
+
+  test('the cache is written whole again, sorted, once it holds more unused lines than the bound', async () => {
+    const path = join(dir, CACHE)
     await json('--cache')
-    const now = readCache(path).lines
-    expect(now).toHaveLength(12)
-    expect(now.filter((line, k) => line !== lines[k]).map((line) => JSON.parse(line)[0])).toEqual(['../c/scenario-005.md'])
+    const cache = readCache(path)
+    // 70 lines no entry uses: a file that is gone, with an earlier line for a file still here.
+    const unused = Array.from({ length: 70 }, (_, k) => JSON.stringify([k % 2 ? '../c/gone.md' : '../c/scenario-001.md', 'x'.repeat(64), cache.files['../c/scenario-001.md']!.record]))
+    const [head] = readFileSync(path, 'utf8').split('\n')
+    writeFileSync(path, [head, ...unused, ...cache.lines].join('\n') + '\n')
+    // Nothing is new, but past the bound the file is written whole, without the unused lines.
+    const warm = await json('--cache')
+    expect(readCache(path).lines).toHaveLength(12)
+    expect(readCache(path).lines).toEqual(cache.lines)
+    expect(warm.report).toEqual((await json('--concurrency', 'off')).report)
   })
 
   test('a damaged line is a miss: that file is linted again and its line written anew', async () => {
@@ -141,6 +170,22 @@ describe('--cache', () => {
     const warm = await json('--cache')
     expect(findings(warm.report)).toEqual(['c/scenario-000.md action-first-person 5', ...findings(cold.report)])
     expect(readCache(path).files['../c/scenario-003.md']).toEqual(fresh)
+  })
+
+  test('a cache cut off in the middle of its last line (an append cut short) costs that file a relint', async () => {
+    const cold = await json('--concurrency', 'off')
+    const path = join(dir, CACHE)
+    await json('--cache')
+    const text = readFileSync(path, 'utf8')
+    const last = JSON.parse(text.trimEnd().split('\n').pop()!)[0] as string
+    writeFileSync(path, text.slice(0, text.length - 30))
+    expect(await json('--cache')).toEqual(cold)
+    // The relinted file's line went after the damaged one, on a line of its own.
+    const cache = readCache(path)
+    expect(cache.lines).toHaveLength(13)
+    expect(JSON.parse(cache.lines[12]!)[0]).toBe(last)
+    expect(Object.keys(cache.files)).toHaveLength(12)
+    expect(await json('--cache')).toEqual(cold)
   })
 
   test('a cache of another format is ignored, not an error', async () => {

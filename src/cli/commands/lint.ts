@@ -73,7 +73,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   // The files are read and hashed (on a thread of their own when there are many) while the
   // cache is parsed here: neither needs the other.
   const digesting = options.cache ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
-  const cache = options.cache ? loadCache(options.cache, key) : new Map<string, CacheEntry>()
+  const loaded = options.cache ? loadCache(options.cache, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
+  const cache = loaded.entries
   const digests = (await digesting) ?? []
   const records = new Map<string, FileRecord>()
   /** Per job of this shard: its cache name and hash, and the entry it hit. */
@@ -113,11 +114,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       // A fixed file has new bytes: its record is not for the hash read before.
       if (record.output === undefined) entries.set(r.name, { hash: r.digest, record })
     }
-    // Nothing to write when every file hit and the cache holds no other file.
-    if (todo.length > 0 || entries.size !== cache.size) {
-      await mkdir(dirname(options.cache), { recursive: true })
-      await saveCache(options.cache, key, entries)
-    }
+    await mkdir(dirname(options.cache), { recursive: true })
+    await saveCache(options.cache, key, entries, loaded)
   }
   if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
   const ordered = all.map((job) => records.get(job.path)!)
