@@ -94,6 +94,7 @@ results.convert = bench(`(f) starkit convert, ${PAGES} pages`, process.execPath,
   before: () => rmSync(converted, { recursive: true, force: true }),
 })
 results.pageFloor = bench(`(f') remark-parse of the pages, ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), pages, '--pages', '--threads', cores], base)
+results.plainFloor = bench(`(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), pages, '--pages', '--plain', '--threads', cores], base)
 results.smallCold = bench(`starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base)
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
@@ -108,7 +109,8 @@ const rows = [
   ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
   ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone, same bytes and way as build`],
   [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
-  [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: convert's ceiling`],
+  [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: CommonMark, what a remark pipeline of the pages pays`],
+  [`remark-parse + remarkPlainText of the ${PAGES} pages, ${cores} threads`, results.plainFloor, '', `${(PAGES / results.plainFloor.seconds).toFixed(0)} pages/s: convert's own parse, its ceiling`],
   [`starkit lint (cold, ${SMALL} files)`, results.smallCold, '', `peak memory ${FILES}/${SMALL}: ${(results.cold.mb / results.smallCold.mb).toFixed(2)}`],
 ]
 const table = [
