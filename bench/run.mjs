@@ -39,63 +39,84 @@ function measure(command, argv, cwd) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-function bench(name, command, argv, cwd, { before } = {}) {
-  const runs = []
-  for (let i = 0; i < RUNS; i++) {
-    before?.()
-    runs.push(measure(command, argv, cwd))
+/** A row of the table: a command to time (or `time`, a function giving seconds), with what to do before and after each run. */
+const row = (key, name, command, argv, cwd, hooks = {}) => ({ key, name, command, argv, cwd, ...hooks })
+
+/**
+ * Time every row once per round, for RUNS rounds, and take each row's median. Rounds, not a
+ * row's runs back to back: this VM's speed drifts by tens of percent over minutes (the
+ * single-process floor measured 55 s and 88 s an hour apart), and a ratio is only fair
+ * between rows timed in the same stretch.
+ */
+function benchRounds(rows) {
+  const samples = new Map(rows.map((r) => [r.key, []]))
+  for (let round = 1; round <= RUNS; round++) {
+    for (const r of rows) {
+      r.before?.()
+      const m = r.time ? { seconds: r.time(), mb: NaN } : measure(r.command, r.argv, r.cwd)
+      r.after?.()
+      samples.get(r.key).push(m)
+      console.error(`[${round}/${RUNS}] ${r.name.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${Number.isNaN(m.mb) ? '' : `${m.mb.toFixed(0).padStart(6)} MB`}`)
+    }
   }
-  const result = { name, command: [command, ...argv].join(' ').replaceAll(root, '').replaceAll(base, '$BENCH'), seconds: median(runs.map((r) => r.seconds)), mb: Math.max(...runs.map((r) => r.mb)) }
-  console.error(`${name.padEnd(34)} ${result.seconds.toFixed(2).padStart(8)} s ${result.mb.toFixed(0).padStart(6)} MB`)
-  return result
+  const results = {}
+  for (const r of rows) {
+    const runs = samples.get(r.key)
+    const command = r.time ? r.command : [r.command, ...r.argv].join(' ').replaceAll(root, '').replaceAll(base, '$BENCH')
+    results[r.key] = { name: r.name, command, seconds: median(runs.map((m) => m.seconds)), mb: Math.max(...runs.map((m) => m.mb)) }
+  }
+  return results
 }
 
 rmSync(base, { recursive: true, force: true })
 mkdirSync(base, { recursive: true })
-console.error(`corpus: ${FILES} and ${SMALL} scenario files, ${PAGES} pages, in ${base}; ${RUNS} runs each (median)`)
+console.error(`corpus: ${FILES} and ${SMALL} scenario files, ${PAGES} pages, in ${base}; ${RUNS} rounds of every row (median)`)
 const big = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${FILES}`), FILES)
 const small = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${SMALL}`), SMALL)
 const pages = makePageCorpus(join(root, '../shared/seeds'), join(base, 'pages'), PAGES)
 const bytes = Number(spawnSync('du', ['-sb', big], { encoding: 'utf8' }).stdout.split('\t')[0])
 
-const results = {}
-results.floor = bench('(a) parse floor (1 process)', process.execPath, [join(root, 'bench/floor.mjs'), big], base)
 const cores = String(cpus().length)
-results.floorThreads = bench(`(a') parse floor on ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), big, '--threads', cores], base)
-results.cold = bench('(b) starkit lint, cold', process.execPath, [bin, 'lint', big, '--format', 'json'], base)
-results.coldOne = bench('(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base)
+const floor = join(root, 'bench/floor.mjs')
 const cache = join(base, 'cache.ndjson')
-measure(process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base)
 const changed = join(big, 'bench-000000.md')
 const original = readFileSync(changed, 'utf8')
 let edits = 0
-results.warm = bench('(c) starkit lint --cache, 1 changed', process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base, {
-  before: () => writeFileSync(changed, `${original}\n<!-- edit ${++edits} -->\n`),
-})
-writeFileSync(changed, original)
-results.markdownlint = bench('(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root)
-results.remark = bench('(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root)
 const out = join(base, 'site')
-results.build = bench('(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) })
-// The disk's share of build: the same files, the same bytes, written the way build writes them.
 const rewritten = join(base, 'site-again')
-const writes = []
-for (let i = 0; i < RUNS; i++) {
-  rmSync(rewritten, { recursive: true, force: true })
-  const r = spawnSync(process.execPath, [join(root, 'bench/write-floor.mjs'), out, rewritten, '--atomic'], { encoding: 'utf8' })
-  if (r.status !== 0) throw new Error(`write-floor exited ${r.status}: ${r.stderr.slice(-500)}`)
-  writes.push(Number(r.stdout.trim()))
-}
-rmSync(rewritten, { recursive: true, force: true })
-results.writeFloor = { name: "(e') writing the build's files", command: 'node bench/write-floor.mjs $BENCH/site $BENCH/site-again --atomic', seconds: median(writes), mb: NaN }
-console.error(`${results.writeFloor.name.padEnd(34)} ${results.writeFloor.seconds.toFixed(2).padStart(8)} s`)
 const converted = join(base, 'converted')
-results.convert = bench(`(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, {
-  before: () => rmSync(converted, { recursive: true, force: true }),
-})
-results.pageFloor = bench(`(f') remark-parse of the pages, ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), pages, '--pages', '--threads', cores], base)
-results.plainFloor = bench(`(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [join(root, 'bench/floor.mjs'), pages, '--pages', '--plain', '--threads', cores], base)
-results.smallCold = bench(`starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base)
+// The warm row's cache, written once before the rounds.
+measure(process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base)
+const results = benchRounds([
+  row('floor', '(a) parse floor (1 process)', process.execPath, [floor, big], base),
+  row('floorThreads', `(a') parse floor on ${cores} threads`, process.execPath, [floor, big, '--threads', cores], base),
+  row('cold', '(b) starkit lint, cold', process.execPath, [bin, 'lint', big, '--format', 'json'], base),
+  row('coldOne', '(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base),
+  row('warm', '(c) starkit lint --cache, 1 changed', process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base, {
+    before: () => writeFileSync(changed, `${original}\n<!-- edit ${++edits} -->\n`),
+    after: () => writeFileSync(changed, original),
+  }),
+  row('markdownlint', '(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root),
+  row('remark', '(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root),
+  row('build', '(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) }),
+  // The disk's share of build: the same files, the same bytes, written the way build writes them.
+  {
+    key: 'writeFloor',
+    name: "(e') writing the build's files",
+    command: 'node bench/write-floor.mjs $BENCH/site $BENCH/site-again --atomic',
+    before: () => rmSync(rewritten, { recursive: true, force: true }),
+    time: () => {
+      const r = spawnSync(process.execPath, [join(root, 'bench/write-floor.mjs'), out, rewritten, '--atomic'], { encoding: 'utf8' })
+      if (r.status !== 0) throw new Error(`write-floor exited ${r.status}: ${r.stderr.slice(-500)}`)
+      return Number(r.stdout.trim())
+    },
+    after: () => rmSync(rewritten, { recursive: true, force: true }),
+  },
+  row('convert', `(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
+  row('pageFloor', `(f') remark-parse of the pages, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--threads', cores], base),
+  row('plainFloor', `(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--plain', '--threads', cores], base),
+  row('smallCold', `starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base),
+])
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
 const rows = [
@@ -119,7 +140,7 @@ const table = [
   ...rows.map(([name, r, x, note]) => `| ${name} | ${r.seconds.toFixed(2)} | ${Number.isNaN(r.mb) ? '' : r.mb.toFixed(0)} | ${x} | ${note} |`),
 ].join('\n')
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
-console.log(`\n${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each; ${machine}\n\n${table}\n`)
+console.log(`\n${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} rounds of every row, medians; ${machine}\n\n${table}\n`)
 console.log(['Commands:', ...Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``)].join('\n'))
 
 if (WRITE) {
@@ -129,7 +150,7 @@ if (WRITE) {
   const marker = '<!-- bench results -->'
   const end = '<!-- /bench results -->'
   const after = text.includes(end) ? text.slice(text.indexOf(end) + end.length) : '\n'
-  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} runs each, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n\n${end}${after}`
+  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} rounds of every row, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n\n${end}${after}`
   writeFileSync(doc, text.includes(marker) ? text.slice(0, text.indexOf(marker)) + block : `${text}\n${block}`)
   console.error(`wrote ${doc}`)
 }
