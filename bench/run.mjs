@@ -37,7 +37,12 @@ function measure(command, argv, cwd) {
   return { seconds, mb: kb / 1024 }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+/** The median; of an even count, the mean of the middle two (this took the upper one until session 5). */
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
 
 /** A row of the table: a command to time (or `time`, a function giving seconds), with what to do before and after each run. */
 const row = (key, name, command, argv, cwd, hooks = {}) => ({ key, name, command, argv, cwd, ...hooks })
