@@ -25,6 +25,7 @@
  * Use it after remark-parse: `unified().use(remarkParse).use(remarkPlainText)`.
  */
 import type { Root } from 'mdast'
+import { factorySpace } from 'micromark-factory-space'
 import { markdownLineEnding, markdownSpace } from 'micromark-util-character'
 import type { Code, Construct, Effects, Extension, Point, State, Token, TokenizeContext } from 'micromark-util-types'
 import type {} from 'remark-parse'
@@ -70,22 +71,7 @@ function tokenizeNextLineHasText(this: TokenizeContext, effects: Effects, ok: St
     effects.enter('lineEnding')
     effects.consume(code)
     effects.exit('lineEnding')
-    return lineStart
-  }
-
-  function lineStart(code: Code): State | undefined {
-    if (!markdownSpace(code)) return after(code)
-    effects.enter('linePrefix')
-    return space(code)
-  }
-
-  function space(code: Code): State | undefined {
-    if (markdownSpace(code)) {
-      effects.consume(code)
-      return space
-    }
-    effects.exit('linePrefix')
-    return after(code)
+    return factorySpace(effects, after, 'linePrefix')
   }
 
   function after(code: Code): State | undefined {
@@ -145,25 +131,11 @@ function tokenizePlainParagraph(this: TokenizeContext, effects: Effects, ok: Sta
     effects.enter('lineEnding')
     effects.consume(code)
     effects.exit('lineEnding')
-    return lineStart
+    return factorySpace(effects, lineStart, 'linePrefix')
   }
 
-  /** The check above made sure that text follows this line's leading white space. */
+  /** After the line's leading white space: the check above made sure that text follows it. */
   function lineStart(code: Code): State | undefined {
-    if (markdownSpace(code)) {
-      effects.enter('linePrefix')
-      return linePrefix(code)
-    }
-    effects.enter('data')
-    return inData(code)
-  }
-
-  function linePrefix(code: Code): State | undefined {
-    if (markdownSpace(code)) {
-      effects.consume(code)
-      return linePrefix
-    }
-    effects.exit('linePrefix')
     effects.enter('data')
     return inData(code)
   }
