@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
+import { compareCodeUnits } from '../model/order.js'
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
@@ -122,7 +123,7 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
     const text = fresh.map(([name, e]) => JSON.stringify([name, e.hash, e.record]) + '\n').join('')
     if (await append(path, loaded.file, loaded.file.endsWithNewline ? text : '\n' + text)) return
   }
-  const names = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const names = [...entries.keys()].sort(compareCodeUnits)
   const lines = [JSON.stringify({ format: FORMAT, key })]
   for (const name of names) {
     const e = entries.get(name)!

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { closest } from '../rules/text/closest.js'
 import { displayPath } from './files.js'
 import { UsageError } from './io.js'
+import { compareCodeUnits } from '../model/order.js'
 
 /** A template `starkit new` can scaffold from. */
 export interface TemplateInfo {
@@ -27,7 +28,7 @@ function templatesIn(dir: string, origin: TemplateInfo['origin']): TemplateInfo[
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith('.md'))
     .map((e) => ({ name: e.name.slice(0, -'.md'.length), path: join(dir, e.name), origin }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .sort((a, b) => compareCodeUnits(a.name, b.name))
 }
 
 function real(path: string): string {

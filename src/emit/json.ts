@@ -2,6 +2,7 @@ import { BUNDLE_FORMAT_VERSION } from '../model/bundle.js'
 import type { BundleDiagnostic, BundleEntry, ScenarioBundle } from '../model/bundle.js'
 import type { Scenario } from '../model/scenario.js'
 import type { Diagnostic } from '../report/diagnostic.js'
+import { compareCodeUnits } from '../model/order.js'
 
 /** A scenario that passed lint (or was forced through), with the findings on its file. */
 export interface BuildEntry {
@@ -98,9 +99,8 @@ export function bundleWarnings(messages: readonly Diagnostic[]): BundleDiagnosti
   return messages.map(bundleDiagnostic).sort(compareDiagnostics)
 }
 
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+/** Scenario ids (and paths) in bundle order: by code unit. */
+export const compareIds = compareCodeUnits
 
 /**
  * The bundle object: entries sorted by scenario id, findings in source order.

@@ -5,6 +5,7 @@ import type { BuildEntry } from './json.js'
 import { bundleJson, createBundle, scenarioJson } from './json.js'
 import { toHtmlFast } from './html/serialize.js'
 import { APP_JS, indexCard, indexPage, scenarioPage, STYLE_CSS, type IndexCard } from './html/index.js'
+import { compareCodeUnits } from '../model/order.js'
 
 export type { BuildEntry } from './json.js'
 export type { IndexCard } from './html/index.js'
@@ -92,7 +93,7 @@ export function siteFiles(ids: readonly string[], options: { json: boolean; html
     files.push({ path: 'assets/app.js', kind: 'asset', content: APP_JS })
     for (const id of ids) files.push({ path: `scenarios/${id}.html`, kind: 'html', id })
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return files.sort((a, b) => compareCodeUnits(a.path, b.path))
 }
 
 /**

@@ -16,6 +16,7 @@ import type { Diagnostic } from '../report/diagnostic.js'
 import { resolveConfig, type ResolvedConfig } from './config.js'
 import type { Rule } from './define-rule.js'
 import { lintInputs } from './lint.js'
+import { compareCodeUnits } from '../model/order.js'
 
 /** A fixture file as read: its path (relative to the repository, `/` separators) and text. */
 export interface FixtureFile {
@@ -93,7 +94,7 @@ export function onlyRule(rule: Rule, config: StarkitConfig = {}): ResolvedConfig
  * rule (such as `unique-id`) lints the fixtures together, as one run over several files.
  */
 export async function runFixtures(rule: Rule, files: readonly FixtureFile[]): Promise<FixtureRun[]> {
-  const sorted = [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const sorted = [...files].sort((a, b) => compareCodeUnits(a.path, b.path))
   const runs: FixtureRun[] = []
   if (rule.scope === 'project') {
     const config = onlyRule(rule, readFixtureConfig(sorted[0]?.text ?? ''))

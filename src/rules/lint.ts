@@ -9,6 +9,7 @@ import { resolveConfig, type ResolvedConfig } from './config.js'
 import { ruleUrl, type Fix, type ProjectFile, type ReportExtra } from './define-rule.js'
 import { readDirectives, suppressor, type Directive } from './directives.js'
 import { runRules, type FixableMessage } from './run-rules.js'
+import { compareCodeUnits } from '../model/order.js'
 
 export interface LintInput {
   /** The path to report (relative to the working directory, `/` separators). */
@@ -88,12 +89,9 @@ export function toDiagnostic(message: VFileMessage): Diagnostic {
   })
 }
 
-/** By code unit: `localeCompare` follows the user's locale (`LC_ALL=sv_SE` puts `ä` after `z`). */
-const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
 /** The order of a file's findings: by place, then rule id, then message, the same in every locale. */
 export function byPlace(a: Diagnostic, b: Diagnostic): number {
-  return a.line - b.line || a.column - b.column || byCodeUnit(a.ruleId, b.ruleId) || byCodeUnit(a.message, b.message)
+  return a.line - b.line || a.column - b.column || compareCodeUnits(a.ruleId, b.ruleId) || compareCodeUnits(a.message, b.message)
 }
 
 /** Drop the findings inline comments disable, marking the comments that did. Parse and schema messages cannot be disabled. */

@@ -10,6 +10,7 @@ import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { Pool, threadsFor } from '../pool.js'
+import { compareCodeUnits } from '../../model/order.js'
 
 /** The version of the `--report` JSON (documented in docs/convert.md). */
 export const CONVERT_REPORT_VERSION = 1
@@ -41,7 +42,7 @@ interface Options {
 async function collectPages(paths: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>()
   const walk = async (dir: string): Promise<void> => {
-    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => compareCodeUnits(a.name, b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const path = join(dir, entry.name)

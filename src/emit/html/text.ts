@@ -1,5 +1,6 @@
 import type { Element } from 'hast'
 import { h } from 'hastscript'
+import { compareCodeUnits } from '../../model/order.js'
 
 /**
  * Order strings the same way on every machine: case-insensitively by code unit, ties broken
@@ -9,7 +10,7 @@ export function compareText(a: string, b: string): number {
   const x = a.toLowerCase()
   const y = b.toLowerCase()
   if (x !== y) return x < y ? -1 : 1
-  return a < b ? -1 : a > b ? 1 : 0
+  return compareCodeUnits(a, b)
 }
 
 /** Unique values, sorted with {@link compareText}. */
