@@ -133,7 +133,7 @@ const rows = [
   ['markdownlint-cli2', results.markdownlint, ratio(results.markdownlint, results.floor), ''],
   ['remark-cli + recommended', results.remark, ratio(results.remark, results.floor), ''],
   ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
-  ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone, same bytes and way as build`],
+  ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone: same bytes and way as a fresh build, one thread`],
   [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
   [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: CommonMark, what a remark pipeline of the pages pays`],
   [`remark-parse + remarkPlainText of the ${PAGES} pages, ${cores} threads`, results.plainFloor, '', `${(PAGES / results.plainFloor.seconds).toFixed(0)} pages/s: convert's own parse, its ceiling`],

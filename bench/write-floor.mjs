@@ -1,15 +1,15 @@
-// What writing a build's files costs on this disk, without starkit: read every file of a
-// finished build (`<site>`) into memory, then write the same bytes to the same paths under
-// `<dest>` (16 at a time, as `starkit build` does). Prints the seconds of the write phase.
+// What writing a build's files costs on this disk, without the rest of starkit: read every
+// file of a finished build (`<site>`) into memory, then write the same bytes to the same paths
+// under `<dest>`. Prints the seconds of the write phase.
 //
 //   node bench/write-floor.mjs <site> <dest> [--atomic]
 //
-// `--atomic` writes with write-file-atomic as build does (a temporary file renamed into
-// place, no fsync); without it, a plain writeFile.
+// `--atomic` writes as a fresh build does (lib/cli/site-write.js: a temporary file renamed
+// into place, no fsync; synchronous, one thread); without it, a plain writeFile, 16 at a time.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
+import { writeUnlessSame } from '../lib/cli/site-write.js'
 
 const [site, dest] = process.argv.slice(2)
 const atomic = process.argv.includes('--atomic')
@@ -28,8 +28,11 @@ const queue = []
 for (const { path, bytes } of files) {
   const dir = dirname(path)
   if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir)
-  queue.push(atomic ? writeFileAtomic(path, bytes, { fsync: false }) : writeFile(path, bytes))
-  if (queue.length >= 16) await queue.shift()
+  if (atomic) writeUnlessSame({ path, found: { kind: 'missing' } }, bytes)
+  else {
+    queue.push(writeFile(path, bytes))
+    if (queue.length >= 16) await queue.shift()
+  }
 }
 await Promise.all(queue)
 console.log((Number(process.hrtime.bigint() - started) / 1e9).toFixed(3))

@@ -84,7 +84,8 @@ export async function frontOnly(job: Job): Promise<FileRecord> {
  * thread that has the task.
  */
 export interface PageJob {
-  json: Uint8Array
+  /** The scenario as the build prepared it (`PreparedScenario#entry`). */
+  entry: Uint8Array
   title: string
   /** Whether the page links to its JSON file. */
   linkJson: boolean
@@ -103,11 +104,9 @@ export interface PageWritten {
 export async function pageJob(job: PageJob): Promise<PageWritten> {
   const wrote: string[] = []
   try {
-    if (job.html) {
-      const page = (await loadSite()).preparedHtml(job.json, { title: job.title, json: job.linkJson })
-      if (writeUnlessSame(job.html, page)) wrote.push(job.html.path)
-    }
-    if (job.jsonFile && writeUnlessSame(job.jsonFile, job.json)) wrote.push(job.jsonFile.path)
+    const site = await loadSite()
+    if (job.html && writeUnlessSame(job.html, site.preparedHtml(job.entry, { title: job.title, json: job.linkJson }))) wrote.push(job.html.path)
+    if (job.jsonFile && writeUnlessSame(job.jsonFile, site.preparedJson(job.entry))) wrote.push(job.jsonFile.path)
   } catch (error) {
     return { wrote, failure: failureOf(error) }
   }
@@ -130,6 +129,6 @@ export async function runTask(task: Task, config: ResolvedConfig | undefined, op
 
 /** The buffers of a task's result a worker can hand over instead of copying. */
 export function transferable(result: TaskResult): ArrayBuffer[] {
-  const bytes = 'prepared' in result ? result.prepared?.json : undefined
+  const bytes = 'prepared' in result ? result.prepared?.entry : undefined
   return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
 }

@@ -13,6 +13,17 @@ import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 export const AUTO_THRESHOLD = 200
 /** Tasks sent to a worker at a time (a run wants no more threads than batches). */
 const BATCH = 16
+/**
+ * Batches a worker holds at once: the one it works on and the next, so it never waits for
+ * this thread to answer. More would only unbalance the last batches.
+ */
+const DEPTH = 2
+/**
+ * Batches of pages a worker holds at once: a build's main thread makes and writes the index
+ * and the bundle (~1 s at 10,000 scenarios) while the workers render and write pages, and
+ * answers no worker meanwhile. With two batches in hand the workers stood idle for most of it.
+ */
+const PAGE_DEPTH = 16
 
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
 export function threadsFor(setting: string, files: number): number {
@@ -50,7 +61,8 @@ export interface Stream<T> {
  */
 export class Pool {
   private readonly workers: Worker[]
-  private readonly idle: Worker[]
+  /** Batches each worker has been sent and not yet answered. */
+  private readonly load = new Map<Worker, number>()
   private streams = 0
   private onDone: ((worker: Worker, done: Done) => void) | undefined
   private onFailure: ((error: unknown) => void) | undefined
@@ -69,9 +81,12 @@ export class Pool {
     private readonly options: JobOptions = { fix: false, keepScenario: false },
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
-    this.workers = usable ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options }, resourceLimits: WORKER_RESOURCE_LIMITS })) : []
-    this.idle = [...this.workers]
+    const halted = new Int32Array(new SharedArrayBuffer(4))
+    this.workers = usable
+      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted }, resourceLimits: WORKER_RESOURCE_LIMITS }))
+      : []
     for (const worker of this.workers) {
+      this.load.set(worker, 0)
       worker.on('message', (done: Done) => this.onDone?.(worker, done))
       worker.on('error', (error) => this.onFailure?.(error))
       worker.on('exit', (code) => this.onFailure?.(new Error(`A worker thread stopped (exit code ${code})`)))
@@ -85,7 +100,7 @@ export class Pool {
 
   /** Every job's record, in job order (a run keeps its records: cross-file rules need them all). */
   async lint(jobs: readonly Job[]): Promise<BuildRecord[]> {
-    const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity) as Stream<BuildRecord>
+    const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity, DEPTH) as Stream<BuildRecord>
     const records: BuildRecord[] = []
     for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
     return records
@@ -97,7 +112,7 @@ export class Pool {
    * write failed, no new batch starts.
    */
   pages(jobs: readonly PageJob[]): Stream<PageWritten> {
-    return this.stream(jobs.map((job) => ({ kind: 'page', job })), Infinity, false, (r) => (r as PageWritten).failure !== undefined) as Stream<PageWritten>
+    return this.stream(jobs.map((job) => ({ kind: 'page', job })), Infinity, PAGE_DEPTH, false, (r) => (r as PageWritten).failure !== undefined) as Stream<PageWritten>
   }
 
   /**
@@ -106,11 +121,11 @@ export class Pool {
    * their callbacks between pages.
    */
   convert(jobs: readonly ConvertJob[], ahead: number): Stream<PageOutcome> {
-    return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, true) as Stream<PageOutcome>
+    return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, DEPTH, true) as Stream<PageOutcome>
   }
 
   /** Start `tasks` (one stream at a time; a new stream abandons the previous one). */
-  private stream(tasks: readonly Task[], ahead: number, yieldFirst = false, halts?: (result: TaskResult) => boolean): Stream<TaskResult> {
+  private stream(tasks: readonly Task[], ahead: number, depth: number, yieldFirst = false, halts?: (result: TaskResult) => boolean): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
       const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options)
@@ -125,14 +140,17 @@ export class Pool {
     let wake: (() => void) | undefined
     let stopped = false
     const dispatch = (): void => {
-      while (!stopped && this.idle.length > 0 && sent < tasks.length && sent - taken < ahead) {
+      while (!stopped && sent < tasks.length && sent - taken < ahead) {
+        const worker = this.leastLoaded(depth)
+        if (worker === undefined) break
         const batch = tasks.slice(sent, sent + BATCH).map((task, k) => ({ index: sent + k, task }))
         sent += batch.length
-        this.idle.pop()!.postMessage({ stream: id, batch })
+        this.load.set(worker, this.load.get(worker)! + 1)
+        worker.postMessage({ stream: id, batch })
       }
     }
     this.onDone = (worker, done) => {
-      this.idle.push(worker)
+      this.load.set(worker, this.load.get(worker)! - 1)
       if (done.stream === id)
         for (const { index, result } of done.results) {
           ready.set(index, result)
@@ -163,6 +181,13 @@ export class Pool {
         return sent - taken
       },
     }
+  }
+
+  /** The worker with the fewest batches in hand, if it has fewer than `depth`. */
+  private leastLoaded(depth: number): Worker | undefined {
+    let best: Worker | undefined
+    for (const worker of this.workers) if (this.load.get(worker)! < depth && (best === undefined || this.load.get(worker)! < this.load.get(best)!)) best = worker
+    return best
   }
 
   async close(): Promise<void> {

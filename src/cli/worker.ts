@@ -9,11 +9,30 @@ import type { StarkitConfig } from '../model/index.js'
 import { resolveConfig } from '../rules/config.js'
 import { runTask, transferable, type JobOptions, type Task } from './lint-files.js'
 
-const { source, options } = workerData as { source?: StarkitConfig; options: JobOptions }
+const { source, options, halted } = workerData as { source?: StarkitConfig; options: JobOptions; halted: Int32Array }
 const config = source === undefined ? undefined : resolveConfig(source).config
 
-parentPort!.on('message', async ({ stream, batch }: { stream: number; batch: { index: number; task: Task }[] }) => {
+/**
+ * A worker holds the next batch while it works on one (pool.ts), so "no new batch of page
+ * writes starts after a failed one" is kept here: the first thread whose write fails marks
+ * its stream in memory all threads share, and a page batch of a marked stream is answered
+ * with nothing written (the batch under way finishes).
+ */
+async function handle({ stream, batch }: { stream: number; batch: { index: number; task: Task }[] }): Promise<void> {
   const results = []
-  for (const { index, task } of batch) results.push({ index, result: await runTask(task, config, options) })
+  if (batch[0]?.task.kind === 'page' && Atomics.load(halted, 0) === stream) for (const { index } of batch) results.push({ index, result: { wrote: [] } })
+  else
+    for (const { index, task } of batch) {
+      const result = await runTask(task, config, options)
+      if (task.kind === 'page' && 'failure' in result && result.failure !== undefined) Atomics.store(halted, 0, stream)
+      results.push({ index, result })
+    }
   parentPort!.postMessage({ stream, results }, results.flatMap((r) => transferable(r.result)))
+}
+
+// One batch after the other: a task that awaits (the first page loads the renderer) must not
+// let the held batch start alongside it.
+let turn = Promise.resolve()
+parentPort!.on('message', (message: Parameters<typeof handle>[0]) => {
+  turn = turn.then(() => handle(message))
 })

@@ -136,31 +136,38 @@ export function scenarioJson(scenario: Scenario): string {
   return stringifyJson(canonicalScenario(scenario))
 }
 
-/** One entry of a bundle whose scenario is already serialized: `json` is its `scenarios/<id>.json`, UTF-8. */
+/** How far `JSON.stringify(bundle, null, 2)` indents a scenario: bundle, `scenarios`, entry. */
+const ENTRY_NEWLINE = '\n' + ' '.repeat(6)
+
+/**
+ * A scenario serialized as it stands in `scenarios.json`: `scenarioJson` without its final
+ * newline, every line after the first 6 spaces further in. With a 2-space indent,
+ * `JSON.stringify` puts a value nested three levels down (bundle, `scenarios`, entry) that much
+ * further in, and a newline only ever appears between tokens (inside a string it is `\n`), so
+ * the bundle is put together from these pieces rather than serialized again. Made where the
+ * scenario is linted (a worker thread), so a build's main thread only copies bytes.
+ */
+export function bundleEntryJson(scenario: Scenario): string {
+  return scenarioJson(scenario).slice(0, -1).replaceAll('\n', ENTRY_NEWLINE)
+}
+
+/** `scenarios/<id>.json` from the scenario's {@link bundleEntryJson}: the same text as {@link scenarioJson}. */
+export function scenarioJsonOfEntry(entry: string): string {
+  return entry.replaceAll(ENTRY_NEWLINE, '\n') + '\n'
+}
+
+/** One entry of a bundle whose scenario is already serialized: `entry` is its {@link bundleEntryJson}, UTF-8. */
 export interface SerializedEntry {
   path: string
-  json: Uint8Array
+  entry: Uint8Array
   warnings: readonly BundleDiagnostic[]
 }
 
-const NEWLINE = 0x0a
-const SPACE = 0x20
-/** How far `JSON.stringify(bundle, null, 2)` indents a scenario: bundle, `scenarios`, entry. */
-const DEPTH = 6
 const utf8 = new TextEncoder()
 
-function newlines(bytes: Uint8Array, end: number): number {
-  let n = 0
-  for (let at = bytes.indexOf(NEWLINE); at !== -1 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) n++
-  return n
-}
-
 /**
- * `scenarios.json` from scenarios serialized one by one, byte for byte what
- * {@link bundleJson} of the same bundle gives. With a 2-space indent, `JSON.stringify` puts a
- * value nested three levels down 6 more spaces in on every line after its first, and a
- * newline only ever appears between tokens (inside a string it is `\n`), so each scenario's
- * text is re-indented rather than parsed and serialized again.
+ * `scenarios.json` from scenarios serialized one by one ({@link bundleEntryJson}), byte for
+ * byte what {@link bundleJson} of the same bundle gives.
  * `entries` must already be in bundle order (sorted by id, as {@link createBundle} sorts them).
  */
 export function bundleFromSerialized(scenarioSchemaId: string, entries: readonly SerializedEntry[]): Uint8Array {
@@ -169,30 +176,19 @@ export function bundleFromSerialized(scenarioSchemaId: string, entries: readonly
   )
   const tail = utf8.encode(entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
   const pieces = entries.map((e, i) => {
-    // The scenario's text without its final newline.
-    const end = e.json.at(-1) === NEWLINE ? e.json.length - 1 : e.json.length
     const before = utf8.encode(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
-    const warnings = JSON.stringify(e.warnings, null, 2).replaceAll('\n', `\n${' '.repeat(DEPTH)}`)
+    const warnings = JSON.stringify(e.warnings, null, 2).replaceAll('\n', ENTRY_NEWLINE)
     const after = utf8.encode(`,\n      "warnings": ${warnings}\n    }`)
-    return { json: e.json, end, before, after, size: before.length + end + DEPTH * newlines(e.json, end) + after.length }
+    return [before, e.entry, after]
   })
-  const out = new Uint8Array(head.length + pieces.reduce((n, p) => n + p.size, 0) + tail.length)
+  const out = new Uint8Array(head.length + pieces.reduce((n, p) => n + p[0]!.length + p[1]!.length + p[2]!.length, 0) + tail.length)
   out.set(head)
   let o = head.length
-  for (const p of pieces) {
-    out.set(p.before, o)
-    o += p.before.length
-    for (let i = 0; i < p.end; i++) {
-      const byte = p.json[i]!
-      out[o++] = byte
-      if (byte === NEWLINE) {
-        out.fill(SPACE, o, o + DEPTH)
-        o += DEPTH
-      }
+  for (const piece of pieces)
+    for (const bytes of piece) {
+      out.set(bytes, o)
+      o += bytes.length
     }
-    out.set(p.after, o)
-    o += p.after.length
-  }
   out.set(tail, o)
   return out
 }

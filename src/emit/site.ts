@@ -2,7 +2,7 @@ import { toHtml } from 'hast-util-to-html'
 import type { Root } from 'hast'
 import type { Scenario } from '../model/scenario.js'
 import type { BuildEntry } from './json.js'
-import { bundleJson, createBundle, scenarioJson } from './json.js'
+import { bundleEntryJson, bundleJson, createBundle, scenarioJson, scenarioJsonOfEntry } from './json.js'
 import { toHtmlFast } from './html/serialize.js'
 import { APP_JS, indexCard, indexPage, scenarioPage, STYLE_CSS, type IndexCard } from './html/index.js'
 import { compareCodeUnits } from '../model/order.js'
@@ -47,13 +47,14 @@ export function scenarioHtml(scenario: Scenario, options: { title: string; json:
 }
 
 /**
- * What a build keeps of one scenario between linting it and writing the site: its
- * `scenarios/<id>.json` (UTF-8; the bundle entry and the page are made from it) and what
- * the index shows. Far smaller than the scenario, and plain data a worker thread can send.
+ * What a build keeps of one scenario between linting it and writing the site: its JSON as it
+ * stands in the bundle ({@link bundleEntryJson}, UTF-8; its page and `scenarios/<id>.json` are
+ * made from it) and what the index shows. Far smaller than the scenario, and plain data a
+ * worker thread can send.
  */
 export interface PreparedScenario {
   id: string
-  json: Uint8Array
+  entry: Uint8Array
   card: IndexCard
 }
 
@@ -61,12 +62,17 @@ const utf8 = new TextEncoder()
 const text = new TextDecoder()
 
 export function prepareScenario(scenario: Scenario): PreparedScenario {
-  return { id: scenario.id, json: utf8.encode(scenarioJson(scenario)), card: indexCard(scenario) }
+  return { id: scenario.id, entry: utf8.encode(bundleEntryJson(scenario)), card: indexCard(scenario) }
 }
 
-/** A scenario's page from its prepared JSON: the same bytes as {@link scenarioHtml} of the scenario. */
-export function preparedHtml(json: Uint8Array, options: { title: string; json: boolean }): Uint8Array {
-  return utf8.encode(scenarioHtml(JSON.parse(text.decode(json)) as Scenario, options))
+/** A scenario's page from its prepared entry: the same bytes as {@link scenarioHtml} of the scenario. */
+export function preparedHtml(entry: Uint8Array, options: { title: string; json: boolean }): Uint8Array {
+  return utf8.encode(scenarioHtml(JSON.parse(text.decode(entry)) as Scenario, options))
+}
+
+/** A scenario's `scenarios/<id>.json` from its prepared entry: the same bytes as {@link scenarioJson} of the scenario. */
+export function preparedJson(entry: Uint8Array): Uint8Array {
+  return utf8.encode(scenarioJsonOfEntry(text.decode(entry)))
 }
 
 /** One file of a site, and what goes in it. */

@@ -161,6 +161,22 @@ describe('starkit build', () => {
     expect(await readdir(join(dir, 'dist'))).toEqual(['scenarios'])
   })
 
+  it('refuses a folder where a page goes, and a file where a folder goes, writing nothing', async () => {
+    await mkdir(join(dir, 'dist', 'scenarios', 'missed-launch-deadline.html'), { recursive: true })
+    let r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: Unexpected folder `dist/scenarios/missed-launch-deadline.html`, expected a file\n')
+    expect(await readdir(join(dir, 'dist'))).toEqual(['scenarios'])
+    await rm(join(dir, 'dist'), { recursive: true })
+    await mkdir(join(dir, 'dist'))
+    await writeFile(join(dir, 'dist', 'scenarios'), 'mine\n')
+    r = await run('build')
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('starkit: Unexpected file `dist/scenarios`, expected a folder\n')
+    expect(await readFile(join(dir, 'dist', 'scenarios'), 'utf8')).toBe('mine\n')
+    expect(await readdir(join(dir, 'dist'))).toEqual(['scenarios'])
+  })
+
   it('reports, and keeps, files of an earlier build that this build did not produce', async () => {
     await run('build')
     await rm(join(dir, 'scenarios', 'missed-launch-deadline.md'))

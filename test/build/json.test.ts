@@ -3,7 +3,7 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { bundleFromSerialized, bundleJson, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
-import { buildSite, prepareScenario } from '../../src/emit/site.js'
+import { buildSite, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
 import type { ScenarioBundle } from '../../src/model/bundle.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario } from './fixtures/hostile.js'
@@ -122,12 +122,22 @@ describe('JSON bundle', () => {
     const hostile = { path: 'h.md', scenario: hostileScenario(), messages: corpus()[2]!.messages }
     for (const entries of [corpus(), [...corpus(), hostile], [hostile], []]) {
       const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
-      const parts = whole.scenarios.map((e) => ({ path: e.path, json: prepareScenario(e.scenario).json, warnings: e.warnings }))
+      const parts = whole.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
       expect(utf8.decode(bundleFromSerialized(SCHEMA_ID, parts))).toBe(bundleJson(whole))
     }
     // A schema id and a path that need escaping are escaped as JSON.stringify escapes them.
     const odd = createBundle([{ ...hostile, path: 'a "quoted"\\path\n.md' }], { scenarioSchemaId: 'urn:"x"' })
-    const parts = odd.scenarios.map((e) => ({ path: e.path, json: prepareScenario(e.scenario).json, warnings: e.warnings }))
+    const parts = odd.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
     expect(utf8.decode(bundleFromSerialized('urn:"x"', parts))).toBe(bundleJson(odd))
+  })
+
+  it('gives back, from a scenario prepared for the bundle, exactly its scenarios/<id>.json and page', () => {
+    const utf8 = new TextDecoder()
+    for (const { scenario } of [...corpus(), { scenario: hostileScenario() }]) {
+      const { entry } = prepareScenario(scenario)
+      expect(utf8.decode(entry)).not.toMatch(/\n$/)
+      expect(utf8.decode(preparedJson(entry))).toBe(scenarioJson(scenario))
+      expect(utf8.decode(preparedHtml(entry, { title: 'T', json: true }))).toBe(scenarioHtml(scenario, { title: 'T', json: true }))
+    }
   })
 })

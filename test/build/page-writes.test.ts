@@ -3,18 +3,20 @@
  * it and the scenario's JSON: only bytes that are not there already, and nothing after a
  * failed write, which it hands back instead of throwing across the thread.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test } from 'vitest'
+import { scenarioJson } from '../../src/emit/json.js'
 import { prepareScenario, preparedHtml } from '../../src/emit/site.js'
 import { pageJob } from '../../src/cli/lint-files.js'
-import { errorOf } from '../../src/cli/site-write.js'
+import { errorOf, writeUnlessSame } from '../../src/cli/site-write.js'
 import { seed000 } from './fixtures/seed-000.js'
 
 let dir: string
-const { json } = prepareScenario(structuredClone(seed000))
-const page = preparedHtml(json, { title: 'T', json: true })
+const { entry } = prepareScenario(structuredClone(seed000))
+const page = preparedHtml(entry, { title: 'T', json: true })
+const json = new TextEncoder().encode(scenarioJson(seed000))
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'starkit-page-'))
@@ -24,7 +26,7 @@ describe('pageJob', () => {
   test('writes the page, then the JSON, and says so in that order', async () => {
     const html = { path: join(dir, 'a.html'), found: { kind: 'missing' as const } }
     const jsonFile = { path: join(dir, 'a.json'), found: { kind: 'missing' as const } }
-    expect(await pageJob({ json, title: 'T', linkJson: true, html, jsonFile })).toEqual({ wrote: [html.path, jsonFile.path] })
+    expect(await pageJob({ entry, title: 'T', linkJson: true, html, jsonFile })).toEqual({ wrote: [html.path, jsonFile.path] })
     expect(readFileSync(html.path)).toEqual(Buffer.from(page))
     expect(readFileSync(jsonFile.path)).toEqual(Buffer.from(json))
   })
@@ -36,7 +38,7 @@ describe('pageJob', () => {
     const other = join(dir, 'a.json')
     writeFileSync(other, Buffer.alloc(json.byteLength, 32))
     const r = await pageJob({
-      json,
+      entry,
       title: 'T',
       linkJson: true,
       html: { path: same, found: { kind: 'file', size: page.byteLength } },
@@ -50,25 +52,25 @@ describe('pageJob', () => {
   test('hands back a failed write, with its code, and writes nothing after it', async () => {
     const html = { path: join(dir, 'a.html'), found: { kind: 'missing' as const } }
     const missing = { path: join(dir, 'no-such-folder', 'a.json'), found: { kind: 'missing' as const } }
-    const r = await pageJob({ json, title: 'T', linkJson: true, html, jsonFile: missing })
+    const r = await pageJob({ entry, title: 'T', linkJson: true, html, jsonFile: missing })
     expect(r.wrote).toEqual([html.path])
     expect(r.failure).toMatchObject({ code: 'ENOENT' })
     expect(errorOf(r.failure!)).toMatchObject({ message: r.failure!.message, code: 'ENOENT' })
-    const first = await pageJob({ json, title: 'T', linkJson: true, html: { ...missing, path: join(dir, 'no-such-folder', 'a.html') }, jsonFile: { path: join(dir, 'b.json'), found: { kind: 'missing' } } })
+    const first = await pageJob({ entry, title: 'T', linkJson: true, html: { ...missing, path: join(dir, 'no-such-folder', 'a.html') }, jsonFile: { path: join(dir, 'b.json'), found: { kind: 'missing' } } })
     expect(first.wrote).toEqual([])
     expect(() => statSync(join(dir, 'b.json'))).toThrow()
   })
 })
 
 describe('pages on a worker thread', () => {
-  test('once a write fails, no new batch starts; the batch under way finishes', async () => {
+  test('once a write fails, no new batch starts (not even one a thread holds); the batch under way finishes', async () => {
     // The compiled pool: only it finds its worker script (npm test builds first).
     const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
     const pool = Pool.for(1, 40)
     expect(pool.threads).toBe(1)
     try {
       const jobs = Array.from({ length: 40 }, (_, k) => ({
-        json,
+        entry,
         title: 'T',
         linkJson: false,
         html: { path: join(dir, k === 5 ? 'no-such-folder' : '', `p${k}.html`), found: { kind: 'missing' as const } },
@@ -79,12 +81,27 @@ describe('pages on a worker thread', () => {
       expect(taken.slice(0, 5).map((r) => r.wrote)).toEqual(jobs.slice(0, 5).map((j) => [j.html.path]))
       expect(taken[5]).toMatchObject({ wrote: [], failure: { code: 'ENOENT' } })
       // The first batch (16 tasks) was under way: its other tasks wrote, and wait to be taken.
-      expect(stream.stop()).toBe(10)
+      // The thread already held the other batches: it answers them with nothing written.
+      expect(stream.stop()).toBe(34)
       for (let k = 6; k < 16; k++) expect((await stream.take()).wrote).toEqual([jobs[k]!.html.path])
+      for (let k = 16; k < 40; k++) expect(await stream.take()).toEqual({ wrote: [] })
       await new Promise((resolve) => setTimeout(resolve, 200))
       expect(jobs.slice(16).filter((j) => existsSync(j.html.path))).toEqual([])
     } finally {
       await pool.close()
     }
+  })
+})
+
+describe('a new file', () => {
+  test('is written whole under its name, and a failed rename leaves no temporary file behind', async () => {
+    const target = { path: join(dir, 'new.json'), found: { kind: 'missing' as const } }
+    expect(writeUnlessSame(target, json)).toBe(true)
+    expect(readFileSync(target.path)).toEqual(Buffer.from(json))
+    // A folder appeared where the plan found nothing: the rename fails, and only the folder is left.
+    const taken = join(dir, 'taken.json')
+    mkdirSync(join(taken, 'inside'), { recursive: true })
+    expect(() => writeUnlessSame({ path: taken, found: { kind: 'missing' } }, json)).toThrow(expect.objectContaining({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) }))
+    expect(readdirSync(dir).sort()).toEqual(['new.json', 'taken.json'])
   })
 })

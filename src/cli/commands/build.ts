@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, type Dirent } from 'node:fs'
 import { readdir, realpath } from 'node:fs/promises'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
@@ -54,23 +54,39 @@ export async function checkOutDir(out: string, cwd: string, inputs: readonly str
   for (const input of inputs) if (containsOrIs(real, await realish(input))) refuse(`expected a folder that holds no input (it holds \`${displayPath(input, cwd)}\`)`)
 }
 
-/** How many paths are looked at at once: enough to keep the file system busy. */
+/** How many existing files are looked at at once: enough to keep the file system busy. */
 const PARALLEL = 16
+
+/** What each folder holds, by name (nothing for a missing folder): one read of the folder, not a look at each target. */
+async function entriesOf(dir: string): Promise<Map<string, Dirent>> {
+  try {
+    return new Map((await readdir(dir, { withFileTypes: true })).map((d) => [d.name, d]))
+  } catch {
+    return new Map()
+  }
+}
 
 /**
  * Check every target before anything is written: no folder on the way and no target may be
  * a symbolic link (write-file-atomic would follow it out of `out`), or be of the wrong kind.
  * Returns what is at each target (in order), to tell an unchanged file without reading others.
+ * Each folder is read once; only targets that are files already are looked at one by one, for
+ * their size (a fresh 10,000-scenario build looked up 20,000 missing paths, ~1 s of this thread).
  */
 async function plan(out: string, files: readonly SiteFile[], cwd: string): Promise<Found[]> {
   const checked = new Set<string>()
+  const listings = new Map<string, Map<string, Dirent>>()
+  let listing = new Map<string, Dirent>()
   const result: Found[] = []
-  for (let from = 0; from < files.length; from += PARALLEL) {
-    const chunk = files.slice(from, from + PARALLEL)
-    const found = await Promise.all(chunk.map((f) => find(join(out, ...f.path.split('/')))))
-    // Judged in order, so the problem reported is the first one whatever the timing.
-    for (const [k, file] of chunk.entries()) {
-      const folders = file.path.split('/').slice(0, -1)
+  const sized: number[] = []
+  // Judged in order, so the problem reported is the first one whatever the timing.
+  let last: string | undefined
+  for (const file of files) {
+    const parts = file.path.split('/')
+    const folders = parts.slice(0, -1)
+    const folder = folders.join('/')
+    // The site's files come folder by folder: the folders on the way were checked for the last file.
+    if (folder !== last)
       for (let i = 0; i <= folders.length; i++) {
         const dir = join(out, ...folders.slice(0, i))
         if (checked.has(dir)) continue
@@ -79,11 +95,30 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
         if (kind === 'file' || kind === 'other') throw new UsageError(`Unexpected file \`${displayPath(dir, cwd)}\`, expected a folder`)
         checked.add(dir)
       }
-      const target = join(out, ...file.path.split('/'))
-      const { kind } = found[k]!
+    if (folder !== last) {
+      const dir = join(out, ...folders)
+      listing = listings.get(dir) ?? (await entriesOf(dir))
+      listings.set(dir, listing)
+      last = folder
+    }
+    const entry = listing.get(parts.at(-1)!)
+    const shown = (): string => displayPath(join(out, ...parts), cwd)
+    if (entry?.isSymbolicLink()) throw new UsageError(`Unexpected symbolic link \`${shown()}\` in the output folder, expected a file`)
+    if (entry && !entry.isFile()) throw new UsageError(`Unexpected folder \`${shown()}\`, expected a file`)
+    if (entry) sized.push(result.length)
+    // A file's entry is replaced by its size below.
+    result.push({ kind: 'missing' })
+  }
+  // The size of each file already there (or what it has become since the folder was read).
+  for (let from = 0; from < sized.length; from += PARALLEL) {
+    const chunk = sized.slice(from, from + PARALLEL)
+    const found = await Promise.all(chunk.map((k) => find(join(out, ...files[k]!.path.split('/')))))
+    for (const [n, k] of chunk.entries()) {
+      const { kind } = found[n]!
+      const target = join(out, ...files[k]!.path.split('/'))
       if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(target, cwd)}\` in the output folder, expected a file`)
       if (kind === 'dir' || kind === 'other') throw new UsageError(`Unexpected folder \`${displayPath(target, cwd)}\`, expected a file`)
-      result.push(found[k]!)
+      result[k] = found[n]!
     }
   }
   return result
@@ -193,7 +228,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         continue
       }
       if (last?.id !== file.id) {
-        last = { id: file.id, page: { json: prepared.get(file.id)!.json, title, linkJson: json } }
+        last = { id: file.id, page: { entry: prepared.get(file.id)!.entry, title, linkJson: json } }
         steps.push({ page: last.page })
       }
       if (file.kind === 'html') last.page.html = targets[k]
@@ -203,7 +238,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const utf8 = new TextEncoder()
     const contentOf = (file: SiteFile): Uint8Array => {
       if (file.kind === 'asset') return utf8.encode(file.content)
-      if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, json: e.prepared.json, warnings: bundleWarnings(e.messages) })))
+      if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, entry: e.prepared.entry, warnings: bundleWarnings(e.messages) })))
       return utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
     }
     let written = 0
