@@ -160,13 +160,15 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const config = configFor(paths, cwd, options.config)
   const jobs: Job[] = (await collectFiles(paths, cwd, config.ignores)).map((file) => ({ file, path: displayPath(file, cwd) }))
   const threads = threadsFor(options.concurrency ?? 'auto', jobs.length)
-  await checkOutDir(out, cwd, jobs.map((j) => resolve(cwd, j.path)), options.out)
+  // The output folder is checked while the files are linted (it resolves the real path of
+  // every input: ~1 s at 10,000 files), and before anything is written.
+  const outChecked = checkOutDir(out, cwd, jobs.map((j) => resolve(cwd, j.path)), options.out)
 
   // Parse, lint and serialize each file where lint does it (worker threads for many files);
   // this thread keeps each record, its JSON text and index card, never the scenario itself.
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
   try {
-    const records = await pool.lint(jobs)
+    const [records] = await Promise.all([pool.lint(jobs), outChecked])
     const results = finishRun(records, config)
 
     let errors = 0
