@@ -74,6 +74,12 @@ async function entriesOf(dir: string): Promise<Map<string, Dirent>> {
  * their size (a fresh 10,000-scenario build looked up 20,000 missing paths, ~1 s of this thread).
  */
 async function plan(out: string, files: readonly SiteFile[], cwd: string): Promise<Found[]> {
+  const targetOf = (file: SiteFile): string => join(out, ...file.path.split('/'))
+  /** Refuse a target that is not a file (or nothing), whether its folder's listing or a look at it said so. */
+  const refuse = (kind: Found['kind'], file: SiteFile): void => {
+    if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(targetOf(file), cwd)}\` in the output folder, expected a file`)
+    if (kind === 'dir' || kind === 'other') throw new UsageError(`Unexpected folder \`${displayPath(targetOf(file), cwd)}\`, expected a file`)
+  }
   const checked = new Set<string>()
   const listings = new Map<string, Map<string, Dirent>>()
   let listing = new Map<string, Dirent>()
@@ -85,8 +91,8 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
     const parts = file.path.split('/')
     const folders = parts.slice(0, -1)
     const folder = folders.join('/')
-    // The site's files come folder by folder: the folders on the way were checked for the last file.
-    if (folder !== last)
+    // The site's files come folder by folder: the folders on the way were checked, and listed, for the last file.
+    if (folder !== last) {
       for (let i = 0; i <= folders.length; i++) {
         const dir = join(out, ...folders.slice(0, i))
         if (checked.has(dir)) continue
@@ -95,16 +101,13 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
         if (kind === 'file' || kind === 'other') throw new UsageError(`Unexpected file \`${displayPath(dir, cwd)}\`, expected a folder`)
         checked.add(dir)
       }
-    if (folder !== last) {
       const dir = join(out, ...folders)
       listing = listings.get(dir) ?? (await entriesOf(dir))
       listings.set(dir, listing)
       last = folder
     }
     const entry = listing.get(parts.at(-1)!)
-    const shown = (): string => displayPath(join(out, ...parts), cwd)
-    if (entry?.isSymbolicLink()) throw new UsageError(`Unexpected symbolic link \`${shown()}\` in the output folder, expected a file`)
-    if (entry && !entry.isFile()) throw new UsageError(`Unexpected folder \`${shown()}\`, expected a file`)
+    refuse(entry === undefined ? 'missing' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other', file)
     if (entry) sized.push(result.length)
     // A file's entry is replaced by its size below.
     result.push({ kind: 'missing' })
@@ -112,12 +115,9 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
   // The size of each file already there (or what it has become since the folder was read).
   for (let from = 0; from < sized.length; from += PARALLEL) {
     const chunk = sized.slice(from, from + PARALLEL)
-    const found = await Promise.all(chunk.map((k) => find(join(out, ...files[k]!.path.split('/')))))
+    const found = await Promise.all(chunk.map((k) => find(targetOf(files[k]!))))
     for (const [n, k] of chunk.entries()) {
-      const { kind } = found[n]!
-      const target = join(out, ...files[k]!.path.split('/'))
-      if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(target, cwd)}\` in the output folder, expected a file`)
-      if (kind === 'dir' || kind === 'other') throw new UsageError(`Unexpected folder \`${displayPath(target, cwd)}\`, expected a file`)
+      refuse(found[n]!.kind, files[k]!)
       result[k] = found[n]!
     }
   }
