@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, fstatSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname, relative, sep } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
+import { openRegularFile } from './special-files.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** The default `--cache-location`. */
@@ -70,7 +71,8 @@ export function loadCache(path: string, key: string): LoadedCache {
   let text: string
   let stat: { dev: number; ino: number; size: number }
   try {
-    const fd = openSync(path, 'r')
+    // A FIFO or a device at the cache location is no cache (special-files.ts), not a wait.
+    const fd = openRegularFile(path)
     try {
       stat = fstatSync(fd)
       text = readFileSync(fd, 'utf8')

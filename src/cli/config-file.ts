@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import type { StarkitConfig } from '../model/index.js'
 import { readFrontmatter } from '../parse/frontmatter.js'
@@ -8,6 +8,7 @@ import { explain } from '../schema/validate.js'
 import { configValidator } from '../schema/validators.js'
 import { UsageError } from './io.js'
 import { displayPath } from './files.js'
+import { readErrorMessage, readRegularFile } from './special-files.js'
 
 export const CONFIG_NAMES = ['starkit.config.json', 'starkit.config.yaml', 'starkit.config.yml']
 
@@ -32,9 +33,9 @@ export function findConfig(from: string): string | undefined {
 export function loadConfig(path: string, cwd: string): ResolvedConfig & { path: string } {
   let text: string
   try {
-    text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '')
-  } catch {
-    throw new UsageError(`Cannot read config \`${displayPath(path, cwd)}\``)
+    text = readRegularFile(path).toString('utf8').replace(/^\uFEFF/, '')
+  } catch (error) {
+    throw new UsageError(`Cannot read config \`${displayPath(path, cwd)}\`: ${readErrorMessage(error)}`)
   }
   const shown = displayPath(path, cwd)
   const map = new SourceMapBuilder(text)

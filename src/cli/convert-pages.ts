@@ -4,11 +4,11 @@
  * worker and in this thread, with an outcome of plain JSON, so a run gives the same outcome
  * for every page whatever the threads; the command decides, writes and reports in page order.
  */
-import { readFileSync } from 'node:fs'
 import { convert, type ConvertReport, type ConvertResult } from '../convert/index.js'
 import { write } from '../emit/markdown.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { toDiagnostic } from '../rules/lint.js'
+import { readErrorMessage, readRegularFile } from './special-files.js'
 
 /** One page of a run: where it is on disk, and the path messages show. */
 export interface ConvertJob {
@@ -18,7 +18,10 @@ export interface ConvertJob {
 
 /** What became of one page, before the command decides whether and where to write it. */
 export type PageOutcome =
-  | { readError: string }
+  | {
+      /** Why the page could not be read, as the message on it says (`readErrorMessage`). */
+      readError: string
+    }
   | {
       /** Messages to show and report (notes excluded, as the terminal shows them). */
       messages: Diagnostic[]
@@ -35,13 +38,13 @@ function writable(result: ConvertResult): boolean {
   return !blocked && typeof result.scenario.id === 'string'
 }
 
-/** Read and convert one page. Never throws on content; an unreadable file is its error code. */
+/** Read and convert one page. Never throws on content; an unreadable file (or not a regular one) is its read error. */
 export function convertPage(job: ConvertJob): PageOutcome {
   let bytes: Uint8Array
   try {
-    bytes = new Uint8Array(readFileSync(job.file))
+    bytes = new Uint8Array(readRegularFile(job.file))
   } catch (error) {
-    return { readError: (error as NodeJS.ErrnoException).code ?? 'error' }
+    return { readError: readErrorMessage(error) }
   }
   const result = convert(bytes, { path: job.shown })
   return {

@@ -7,9 +7,10 @@
  * reads and hashes while this thread parses the cache.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, openSync, readSync } from 'node:fs'
+import { closeSync, existsSync, readSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { openRegularFile } from './special-files.js'
 
 /** The digest of some bytes: SHA-256, hex. */
 export function hash(bytes: Uint8Array): string {
@@ -19,9 +20,9 @@ export function hash(bytes: Uint8Array): string {
 /** One buffer for every file read: 10,000 buffers of their own were 113.8 MB of garbage. */
 let buffer = Buffer.allocUnsafe(1 << 16)
 
-/** The digest of a file's bytes; throws when it cannot be read. */
+/** The digest of a file's bytes; throws when it cannot be read or is not a regular file (special-files.ts). */
 export function digestFile(file: string): string {
-  const fd = openSync(file, 'r')
+  const fd = openRegularFile(file)
   try {
     let size = 0
     for (;;) {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../parse/index.js'
 import { decode } from '../parse/decode.js'
 import type { PreparedScenario } from '../emit/site.js'
@@ -6,6 +5,7 @@ import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
+import { readErrorMessage, readRegularFile } from './special-files.js'
 import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 
 /**
@@ -24,15 +24,7 @@ export interface Job {
 }
 
 function unreadable(path: string, error: unknown): FileRecord {
-  const code = (error as NodeJS.ErrnoException).code
-  const message =
-    code === 'EACCES' || code === 'EPERM'
-      ? 'Unexpected unreadable file (permission denied)'
-      : code === 'EISDIR'
-        ? 'Unexpected folder, expected a file'
-        : code === 'ELOOP'
-          ? 'Unexpected symbolic link loop'
-          : `Unexpected error reading the file (${code ?? 'unknown'})`
+  const message = readErrorMessage(error)
   return { path, messages: [{ ruleId: 'parse/read', severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 }], directives: [] }
 }
 
@@ -53,8 +45,9 @@ export interface BuildRecord extends FileRecord {
 export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord> {
   try {
     // A synchronous read: the thread has nothing to do meanwhile, and fs/promises' readFile
-    // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms).
-    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(readFileSync(job.file)) }, config, options.fix)
+    // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms). Only a
+    // regular file is read: a FIFO or a device is a `parse/read` error, not a wait (special-files.ts).
+    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(readRegularFile(job.file)) }, config, options.fix)
     if (options.prepare && record.scenario) record.prepared = (await loadSite()).prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
@@ -67,7 +60,7 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
 export async function frontOnly(job: Job): Promise<FileRecord> {
   const record: FileRecord = { path: job.path, messages: [], directives: [] }
   try {
-    const bytes = new Uint8Array(readFileSync(job.file))
+    const bytes = new Uint8Array(readRegularFile(job.file))
     if (bytes.byteLength > MAX_FILE_BYTES) return record
     const decoded = decode(bytes)
     const front = 'text' in decoded ? readFrontFacts(decoded.text) : undefined

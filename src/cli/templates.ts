@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { closest } from '../rules/text/closest.js'
 import { displayPath } from './files.js'
 import { UsageError } from './io.js'
+import { readErrorMessage, readRegularFile } from './special-files.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** A template `starkit new` can scaffold from. */
@@ -75,9 +75,9 @@ export function findTemplate(spec: string, cwd: string, templates: readonly Temp
 /** Read a template's text. */
 export async function readTemplateFile(template: TemplateInfo, cwd: string): Promise<string> {
   try {
-    return (await readFile(template.path, 'utf8')).replace(/^\uFEFF/, '')
-  } catch {
-    throw new UsageError(`Cannot read template \`${displayPath(template.path, cwd)}\``)
+    return readRegularFile(template.path).toString('utf8').replace(/^\uFEFF/, '')
+  } catch (error) {
+    throw new UsageError(`Cannot read template \`${displayPath(template.path, cwd)}\`: ${readErrorMessage(error)}`)
   }
 }
 

@@ -115,6 +115,6 @@ describe('the CLI shell', () => {
 
   test('an internal error is one line, the stack only with --debug', async () => {
     const r = await run(['lint', 'content', '--config', 'missing.json'], { cwd: dir })
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'starkit: Cannot read config `missing.json`\n' })
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'starkit: Cannot read config `missing.json`: No such file\n' })
   })
 })

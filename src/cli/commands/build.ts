@@ -78,7 +78,9 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
   /** Refuse a target that is not a file (or nothing), whether its folder's listing or a look at it said so. */
   const refuse = (kind: Found['kind'], file: SiteFile): void => {
     if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(targetOf(file), cwd)}\` in the output folder, expected a file`)
-    if (kind === 'dir' || kind === 'other') throw new UsageError(`Unexpected folder \`${displayPath(targetOf(file), cwd)}\`, expected a file`)
+    if (kind === 'dir') throw new UsageError(`Unexpected folder \`${displayPath(targetOf(file), cwd)}\`, expected a file`)
+    // A FIFO or a device: the rename would put a file in its place.
+    if (kind === 'other') throw new UsageError(`Unexpected special file \`${displayPath(targetOf(file), cwd)}\` (not a regular file) in the output folder, expected a file`)
   }
   const checked = new Set<string>()
   const listings = new Map<string, Map<string, Dirent>>()
@@ -107,7 +109,7 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
       last = folder
     }
     const entry = listing.get(parts.at(-1)!)
-    refuse(entry === undefined ? 'missing' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : 'other', file)
+    refuse(entry === undefined ? 'missing' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other', file)
     if (entry) sized.push(result.length)
     // A file's entry is replaced by its size below.
     result.push({ kind: 'missing' })

@@ -10,6 +10,7 @@ import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { Pool, threadsFor } from '../pool.js'
+import { kindOf, writeUserFile } from '../special-files.js'
 import { compareCodeUnits } from '../../model/order.js'
 
 /** The version of the `--report` JSON (documented in docs/convert.md). */
@@ -126,7 +127,7 @@ export default function register(program: Command, ctx: CommandContext): void {
         const entry: Entry = { shown, outcome, status: 'not-converted', output: null, messages: [], settled: true }
         if ('readError' in outcome) {
           entry.status = 'unreadable'
-          entry.messages.push(cliMessage('convert/unreadable', `Unexpected unreadable file (${outcome.readError})`))
+          entry.messages.push(cliMessage('convert/unreadable', outcome.readError))
           return entry
         }
         entry.messages.push(...outcome.messages)
@@ -147,6 +148,11 @@ export default function register(program: Command, ctx: CommandContext): void {
           // Refused even with --force: whatever follows the link would land outside --out-dir.
           entry.status = 'exists'
           entry.messages.push(cliMessage('convert/exists', `Unexpected symbolic link \`${shownTarget}\`, expected a regular file or none`))
+        } else if (present !== undefined && !present.isFile() && !present.isDirectory()) {
+          // Refused even with --force: the rename would put a file in place of a FIFO or a device.
+          // (A folder there fails the write: `convert/unwritable`.)
+          entry.status = 'exists'
+          entry.messages.push(cliMessage('convert/exists', `Unexpected ${kindOf(present)} \`${shownTarget}\`, expected a regular file or none`))
         } else if (present !== undefined && !options.force) {
           entry.status = 'exists'
           entry.messages.push(cliMessage('convert/exists', `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`))
@@ -242,7 +248,9 @@ export default function register(program: Command, ctx: CommandContext): void {
       io.stderr(summary)
       if (reportPath !== undefined) {
         const json = JSON.stringify({ version: CONVERT_REPORT_VERSION, files: reports }, null, 2) + '\n'
-        await writeFileAtomic(reportPath, json)
+        await writeUserFile(reportPath, json).catch((e: Error) => {
+          throw new UsageError(`Cannot write \`${options.report}\`: ${e.message}`)
+        })
       }
     })
 }

@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT } from '../io.js'
+import { readErrorMessage, readRegularFile } from '../special-files.js'
 
 export default function register(program: Command, ctx: CommandContext): void {
   program
@@ -21,9 +21,9 @@ export default function register(program: Command, ctx: CommandContext): void {
         const shown = displayPath(file, io.cwd)
         let bytes: Uint8Array
         try {
-          bytes = new Uint8Array(await readFile(file))
+          bytes = new Uint8Array(readRegularFile(file))
         } catch (error) {
-          io.stderr(`${shown}:1:1: Unexpected unreadable file (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`)
+          io.stderr(`${shown}:1:1: ${readErrorMessage(error)}\n`)
           ctx.setExitCode(EXIT.findings)
           continue
         }

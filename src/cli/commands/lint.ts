@@ -15,6 +15,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
+import { kindAt, writeUserFile } from '../special-files.js'
 
 export interface LintCliOptions {
   format: Format
@@ -63,6 +64,11 @@ export function parseShard(value: string): [number, number] {
  * cross-file rules over every file. Shared by `lint` and `build`.
  */
 export async function lintPaths(paths: readonly string[], cwd: string, config: ResolvedConfig, options: LintRunOptions = {}): Promise<LintResult[]> {
+  if (options.cache) {
+    // The cache is read back and replaced: a FIFO or a device there is neither (special-files.ts).
+    const kind = kindAt(options.cache)
+    if (kind !== 'file' && kind !== 'missing') throw new UsageError(`Unexpected ${kind} at \`${displayPath(options.cache, cwd)}\`, expected a cache file (or none)`)
+  }
   const files = await collectFiles(paths, cwd, config.ignores)
   const all: Job[] = files.map((file) => ({ file, path: displayPath(file, cwd) }))
   // A shard takes every n-th file of the sorted list: balanced, and the same split on every machine.
@@ -166,7 +172,7 @@ export default function register(program: Command, ctx: CommandContext): void {
         toolVersion: VERSION,
         rules: [...RULES.map((r) => ({ id: r.id, summary: r.summary, url: ruleUrl(r.id) }))],
       })
-      if (options.output) await writeFileAtomic(resolve(io.cwd, options.output), text).catch((e: Error) => {
+      if (options.output) await writeUserFile(resolve(io.cwd, options.output), text).catch((e: Error) => {
         throw new UsageError(`Cannot write \`${options.output}\`: ${e.message} (in ${dirname(options.output!)})`)
       })
       else io.stdout(text)

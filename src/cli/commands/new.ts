@@ -8,6 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
 import { UsageError } from '../io.js'
+import { kindOf } from '../special-files.js'
 import { DEFAULT_TEMPLATE, findTemplate, formatTemplateList, listTemplates, readTemplateFile } from '../templates.js'
 
 /** A choice in a select or checkbox prompt. */
@@ -177,6 +178,8 @@ export default function register(program: Command, ctx: CommandContext): void {
         // write-file-atomic writes through a symbolic link, which could land outside --dir.
         if (info.isSymbolicLink()) throw new UsageError(`Unexpected symbolic link \`${shown}\`, expected a regular file or none`)
         if (info.isDirectory()) throw new UsageError(`Unexpected folder \`${shown}\`, expected a file name that is free`)
+        // The rename would put a file in place of a FIFO or a device (special-files.ts).
+        if (!info.isFile()) throw new UsageError(`Unexpected ${kindOf(info)} \`${shown}\`, expected a regular file or none`)
       } catch (error) {
         if (error instanceof UsageError) throw error
       }

@@ -1,0 +1,116 @@
+/**
+ * Paths that name something other than a regular file: what starkit reads, and how it writes.
+ *
+ * ## Reading
+ *
+ * A path can name a FIFO, a socket or a device as well as a file: named on the command line,
+ * matched by a glob, or a symbolic link met while walking a folder. Reading a FIFO waits for a
+ * writer that may never come, and `/dev/zero` never ends. So a file is opened without blocking
+ * (`O_NONBLOCK`: opening a FIFO returns at once even with no writer), looked at through its
+ * descriptor (`fstat`: what was opened, not what the path names a moment later), and read only
+ * if it is a regular file. Anything else is an error with code `ENOTREG` (starkit's own; there
+ * is no errno for it), which each command reports on that file like any unreadable one.
+ *
+ * ## Writing a file the user named
+ *
+ * `--output`, `--report` and the like are written atomically (write-file-atomic: a temporary
+ * file, then a rename). Over a device or a FIFO that rename would put a regular file in its
+ * place: `--output /dev/null`, run as root, replaced `/dev/null` itself. So a path that is
+ * already a character device, a FIFO or a socket is written through, as a shell's `>` would
+ * (`/dev/null`, `/dev/stdout`, a process substitution's `/dev/fd/63`), and anything else
+ * atomically, a symbolic link to a file included (write-file-atomic replaces its target). A
+ * block device is refused: neither writing over a disk nor replacing its node is what anyone
+ * meant.
+ */
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import writeFileAtomic from 'write-file-atomic'
+
+/** Open for reading without waiting on a FIFO (Windows has no `O_NONBLOCK`, nor FIFOs of this kind). */
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+
+/** What a path that is not a regular file or a folder is, in the words of a message. */
+export function kindOf(stat: Stats): string {
+  if (stat.isFIFO()) return 'FIFO'
+  if (stat.isSocket()) return 'socket'
+  if (stat.isCharacterDevice()) return 'character device'
+  if (stat.isBlockDevice()) return 'block device'
+  return 'special file'
+}
+
+/** The error for a path that is not a regular file: code `ENOTREG`, or `EISDIR` for a folder. */
+export class NotRegularFileError extends Error {
+  readonly code: 'ENOTREG' | 'EISDIR'
+  /** What it is instead: `FIFO`, `socket`, `character device`, `block device`, `folder`, `special file`. */
+  readonly kind: string
+
+  constructor(kind: string) {
+    super(kind === 'folder' ? 'Unexpected folder, expected a file' : `Unexpected ${kind}, expected a regular file`)
+    this.code = kind === 'folder' ? 'EISDIR' : 'ENOTREG'
+    this.kind = kind
+  }
+}
+
+/**
+ * A descriptor of `path` opened for reading, once it is known to be a regular file (the
+ * caller closes it). Throws the `open` error, or a `NotRegularFileError`.
+ */
+export function openRegularFile(path: string): number {
+  const fd = openSync(path, READ_FLAGS)
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile()) throw new NotRegularFileError(stat.isDirectory() ? 'folder' : kindOf(stat))
+  } catch (error) {
+    closeSync(fd)
+    throw error
+  }
+  return fd
+}
+
+/** The bytes of a regular file; throws as `openRegularFile` does, or the read's error. */
+export function readRegularFile(path: string): Buffer {
+  const fd = openRegularFile(path)
+  try {
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+/** A read error in the words of a message on the file: the same for lint, build, fmt and convert. */
+export function readErrorMessage(error: unknown): string {
+  if (error instanceof NotRegularFileError) return error.message
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'EACCES' || code === 'EPERM') return 'Unexpected unreadable file (permission denied)'
+  if (code === 'EISDIR') return 'Unexpected folder, expected a file'
+  if (code === 'ELOOP') return 'Unexpected symbolic link loop'
+  // Gone since the files were listed, or a config named that is not there.
+  if (code === 'ENOENT') return 'No such file'
+  return `Unexpected error reading the file (${code ?? 'unknown'})`
+}
+
+/** What is at `path`, following links: a regular file, a folder, a special file (its kind), or nothing. */
+export function kindAt(path: string): 'file' | 'folder' | 'missing' | string {
+  let stat: Stats | undefined
+  try {
+    stat = statSync(path, { throwIfNoEntry: false })
+  } catch {
+    // Unreadable, a link loop: the write will say why.
+    return 'missing'
+  }
+  if (stat === undefined) return 'missing'
+  return stat.isFile() ? 'file' : stat.isDirectory() ? 'folder' : kindOf(stat)
+}
+
+/** The special files a user's output is written through to. */
+const WRITTEN_THROUGH = new Set(['character device', 'FIFO', 'socket'])
+
+/**
+ * Write `data` to a file the user named: through, to a character device, FIFO or socket that
+ * is there; else atomically. Throws the write's error, or an Error for a block device.
+ */
+export async function writeUserFile(path: string, data: string | Uint8Array): Promise<void> {
+  const kind = kindAt(path)
+  if (WRITTEN_THROUGH.has(kind)) writeFileSync(path, data)
+  else if (kind === 'file' || kind === 'folder' || kind === 'missing') await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data))
+  else throw new Error(`Unexpected ${kind}, expected a file`)
+}
