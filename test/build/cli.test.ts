@@ -189,6 +189,20 @@ describe('starkit build', () => {
     expect(r.stdout).toMatch(new RegExp(`^wrote dist/index\\.html\nwrote dist/scenarios\\.json\nBuilt 2 scenarios into dist: 2 files written, 6 unchanged${WARNINGS}\n$`))
   })
 
+  it('names the temporary files an interrupted build left, and keeps them', async () => {
+    await run('build')
+    // What a build killed mid-write leaves: writeNew's temporary file, and write-file-atomic's.
+    const left = ['missed-launch-deadline.html.starkit-4242-1-7', 'missed-launch-deadline.json.3735928559']
+    for (const name of left) await writeFile(join(dir, 'dist', 'scenarios', name), 'half')
+    // Not temporary files: a number alone, or not beside a page or JSON file.
+    await writeFile(join(dir, 'dist', 'scenarios', 'notes.txt.12'), 'mine')
+    await writeFile(join(dir, 'dist', 'scenarios', 'x.html.starkit-1-2'), 'mine')
+    const r = await run('build')
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe(left.map((n) => `note: dist/scenarios/${n} is a temporary file of an interrupted build (left in place; safe to delete)\n`).join(''))
+    for (const name of left) expect(await readFile(join(dir, 'dist', 'scenarios', name), 'utf8')).toBe('half')
+  })
+
   it('carries hostile Markdown through to inert HTML (forced past the lint errors it earns)', async () => {
     await writeFile(join(dir, 'scenarios', 'hostile.md'), write(hostileScenario()))
     const r = await run('build', '--force', '--html-only')

@@ -126,14 +126,21 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
   return result
 }
 
-/** Files in `out/scenarios/` that this build did not produce (left in place, reported). */
-async function strays(out: string, files: ReadonlySet<string>): Promise<string[]> {
+/**
+ * The temporary files of an interrupted build: `<file>.starkit-<pid>-<thread>-<n>` (`writeNew`
+ * in site-write.ts), or write-file-atomic's `<file>.<number>`, beside a page or a JSON file.
+ * A run killed mid-write leaves them, as no exit handler runs in a worker thread.
+ */
+const TEMPORARY = /\.(?:json|html)\.(?:starkit-\d+-\d+-\d+|\d+)$/
+
+/** Files in `out/scenarios/` that this build did not produce (left in place, reported), and whether each is a temporary file. */
+async function strays(out: string, files: ReadonlySet<string>): Promise<{ path: string; temporary: boolean }[]> {
   try {
     const names = await readdir(join(out, 'scenarios'))
     return names
-      .filter((n) => /\.(json|html)$/.test(n) && !files.has(`scenarios/${n}`))
+      .filter((n) => (/\.(json|html)$/.test(n) && !files.has(`scenarios/${n}`)) || TEMPORARY.test(n))
       .sort()
-      .map((n) => join(out, 'scenarios', n))
+      .map((n) => ({ path: join(out, 'scenarios', n), temporary: TEMPORARY.test(n) }))
   } catch {
     return []
   }
@@ -274,7 +281,11 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       throw failure.error
     }
     for (const stray of await strays(out, new Set(files.map((f) => f.path))))
-      io.stderr(`note: ${displayPath(stray, cwd)} is not part of this build (left in place)\n`)
+      io.stderr(
+        stray.temporary
+          ? `note: ${displayPath(stray.path, cwd)} is a temporary file of an interrupted build (left in place; safe to delete)\n`
+          : `note: ${displayPath(stray.path, cwd)} is not part of this build (left in place)\n`,
+      )
     const unchanged = files.length - written
     io.stdout(
       `Built ${plural(entries.length, 'scenario')} into ${displayPath(out, cwd)}: ` +
