@@ -8,7 +8,8 @@ import { convert, type ConvertReport, type ConvertResult } from '../convert/inde
 import { write } from '../emit/markdown.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { toDiagnostic } from '../rules/lint.js'
-import { readErrorMessage, readRegularFile } from './special-files.js'
+import { MAX_FILE_BYTES } from '../parse/limits.js'
+import { readErrorMessage, readUnlessLarger } from './special-files.js'
 
 /** One page of a run: where it is on disk, and the path messages show. */
 export interface ConvertJob {
@@ -40,13 +41,14 @@ function writable(result: ConvertResult): boolean {
 
 /** Read and convert one page. Never throws on content; an unreadable file (or not a regular one) is its read error. */
 export function convertPage(job: ConvertJob): PageOutcome {
-  let bytes: Uint8Array
+  let read: Buffer | { size: number }
   try {
-    bytes = new Uint8Array(readRegularFile(job.file))
+    read = readUnlessLarger(job.file, MAX_FILE_BYTES)
   } catch (error) {
     return { readError: readErrorMessage(error) }
   }
-  const result = convert(bytes, { path: job.shown })
+  // A page over the size limit is not read: it is refused by its size.
+  const result = read instanceof Uint8Array ? convert(new Uint8Array(read), { path: job.shown }) : convert(new Uint8Array(0), { path: job.shown, size: read.size })
   return {
     messages: result.file.messages.filter((m) => m.fatal !== undefined).map(toDiagnostic),
     complete: result.complete,

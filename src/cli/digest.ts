@@ -7,9 +7,10 @@
  * reads and hashes while this thread parses the cache.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, readSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, readSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { MAX_FILE_BYTES } from '../parse/limits.js'
 import { openRegularFile } from './special-files.js'
 
 /** The digest of some bytes: SHA-256, hex. */
@@ -17,25 +18,29 @@ export function hash(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-/** One buffer for every file read: 10,000 buffers of their own were 113.8 MB of garbage. */
-let buffer = Buffer.allocUnsafe(1 << 16)
+/**
+ * One buffer for every file read: 10,000 buffers of their own were 113.8 MB of garbage. The
+ * hash takes the file a buffer at a time, so a large file does not grow it (a scenario is
+ * 5–15 KB: one read and one update).
+ */
+const buffer = Buffer.allocUnsafe(1 << 16)
 
-/** The digest of a file's bytes; throws when it cannot be read or is not a regular file (special-files.ts). */
+/** A file over the size limit has no digest: it is never cached, and a lint refuses it by its size without reading it. */
+class TooLarge extends Error {}
+
+/**
+ * The digest of a file's bytes; throws when it cannot be read, is not a regular file
+ * (special-files.ts) or is over `MAX_FILE_BYTES` (hashing a file of gigabytes on every warm run
+ * would cost more than linting it, which reads nothing of it).
+ */
 export function digestFile(file: string): string {
   const fd = openRegularFile(file)
   try {
-    let size = 0
-    for (;;) {
-      if (size === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2)
-        buffer.copy(bigger, 0, 0, size)
-        buffer = bigger
-      }
-      const n = readSync(fd, buffer, size, buffer.length - size, null)
-      if (n === 0) break
-      size += n
-    }
-    return hash(buffer.subarray(0, size))
+    if (fstatSync(fd).size > MAX_FILE_BYTES) throw new TooLarge()
+    const digest = createHash('sha256')
+    let n: number
+    while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) digest.update(buffer.subarray(0, n))
+    return digest.digest('hex')
   } finally {
     closeSync(fd)
   }

@@ -1,11 +1,11 @@
-import { MAX_FILE_BYTES } from '../parse/index.js'
+import { MAX_FILE_BYTES } from '../parse/limits.js'
 import { decode } from '../parse/decode.js'
 import type { PreparedScenario } from '../emit/site.js'
 import { readFrontFacts } from '../parse/front.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
-import { readErrorMessage, readRegularFile } from './special-files.js'
+import { readErrorMessage, readUnlessLarger } from './special-files.js'
 import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 
 /**
@@ -47,7 +47,10 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
     // A synchronous read: the thread has nothing to do meanwhile, and fs/promises' readFile
     // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms). Only a
     // regular file is read: a FIFO or a device is a `parse/read` error, not a wait (special-files.ts).
-    const record: BuildRecord = lintFile({ path: job.path, content: new Uint8Array(readRegularFile(job.file)) }, config, options.fix)
+    // A file over the size limit is not read at all: it is refused by its size.
+    const read = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    const input = read instanceof Uint8Array ? { path: job.path, content: new Uint8Array(read) } : { path: job.path, content: new Uint8Array(0), size: read.size }
+    const record: BuildRecord = lintFile(input, config, options.fix)
     if (options.prepare && record.scenario) record.prepared = (await loadSite()).prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
@@ -60,9 +63,9 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
 export async function frontOnly(job: Job): Promise<FileRecord> {
   const record: FileRecord = { path: job.path, messages: [], directives: [] }
   try {
-    const bytes = new Uint8Array(readRegularFile(job.file))
-    if (bytes.byteLength > MAX_FILE_BYTES) return record
-    const decoded = decode(bytes)
+    const bytes = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    if (!(bytes instanceof Uint8Array)) return record
+    const decoded = decode(new Uint8Array(bytes))
     const front = 'text' in decoded ? readFrontFacts(decoded.text) : undefined
     if (front) record.front = front
   } catch {

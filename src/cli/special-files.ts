@@ -76,6 +76,21 @@ export function readRegularFile(path: string): Buffer {
   }
 }
 
+/**
+ * The bytes of a regular file of at most `limit` bytes; of a larger one, its size alone: it
+ * is refused by size (`MAX_FILE_BYTES`), and reading it whole first took its size in memory
+ * (and failed past 2 GiB). Throws as `readRegularFile` does.
+ */
+export function readUnlessLarger(path: string, limit: number): Buffer | { size: number } {
+  const fd = openRegularFile(path)
+  try {
+    const { size } = fstatSync(fd)
+    return size > limit ? { size } : readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
 /** A read error in the words of a message on the file: the same for lint, build, fmt and convert. */
 export function readErrorMessage(error: unknown): string {
   if (error instanceof NotRegularFileError) return error.message

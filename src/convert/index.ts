@@ -27,6 +27,12 @@ export { remarkPlainText } from './plain-text.js'
 export interface ConvertOptions {
   /** The input's path, for messages. */
   path?: string
+  /**
+   * The size in bytes of the file the input was read from, when that is more than the input:
+   * a caller that found the file over `MAX_FILE_BYTES` need not read it at all (the CLI reads
+   * nothing of it), and it is refused by this size.
+   */
+  size?: number
 }
 
 /** What convert found and did, per input: the `--report` JSON holds one per file. */
@@ -141,7 +147,7 @@ const KEY_ORDER = [
 
 /** Convert one scraped page. Never throws on any input. */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
-  const size = typeof input === 'string' ? input.length : input.byteLength
+  const size = Math.max(options.size ?? 0, typeof input === 'string' ? input.length : input.byteLength)
   const tooLarge: WalkMessage = { line: 1, column: 1, ruleId: 'convert/too-large', severity: 'error', reason: `Unexpected page of ${size} bytes, expected at most ${MAX_FILE_BYTES}` }
   const { text, problems } = size > MAX_FILE_BYTES ? { text: '', problems: [tooLarge] } : decodeInput(input)
   const file = new VFile({ value: text, ...(options.path === undefined ? {} : { path: options.path }) })

@@ -17,8 +17,8 @@ const HARMLESS = new Set(['section-order'])
  * content the model cannot hold (an unknown section, a stray paragraph, bad YAML):
  * rewriting it would drop that content.
  */
-export function formatScenario(input: string | Uint8Array, path?: string): FormatResult {
-  const parsed = parse(input, { path })
+export function formatScenario(input: string | Uint8Array, path?: string, size?: number): FormatResult {
+  const parsed = parse(input, size === undefined ? { path } : { path, size })
   const blockers = parsed.file.messages
     .filter((m) => m.source === 'parse' && !HARMLESS.has(m.ruleId ?? ''))
     .map((m) => ({ line: m.line ?? 1, column: m.column ?? 1, reason: m.reason, ruleId: `parse/${m.ruleId}` }))

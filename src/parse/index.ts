@@ -10,18 +10,14 @@ import { remarkChunked } from './chunked.js'
 import { decode } from './decode.js'
 import { factsOf } from './front.js'
 import { readFrontmatter } from './frontmatter.js'
-import { checkLimits } from './limits.js'
+import { checkLimits, MAX_FILE_BYTES } from './limits.js'
 import { SourceMapBuilder } from './source-map.js'
 import type { ParseResult } from './types.js'
 
 export type { ParseResult, SourceMap, ValidScenario } from './types.js'
 export type { Comment } from './body.js'
 
-/**
- * The largest file starkit reads (bytes); a larger one gets one message instead of a slow run.
- * 1 MiB is ~100 times a real scenario; a 5 MiB one took ~35 s and 1.3 GB to lint (docs/limits.md).
- */
-export const MAX_FILE_BYTES = 1024 * 1024
+export { MAX_FILE_BYTES } from './limits.js'
 
 /** Scenario keys that live in the body, never in the frontmatter. */
 const BODY_KEYS = new Set(['question', ...SECTIONS.map((s) => s.path.split('/')[1]!)].filter((k) => !(FRONTMATTER_KEYS as readonly string[]).includes(k)))
@@ -32,6 +28,12 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).us
 export interface ParseOptions {
   /** The file's path, for messages. */
   path?: string
+  /**
+   * The size in bytes of the file the input was read from, when that is more than the input:
+   * a caller that found the file over `MAX_FILE_BYTES` need not read it at all (the CLI reads
+   * nothing of it), and it is refused by this size.
+   */
+  size?: number
 }
 
 /** Put a positioned error on a file, as every parse and schema message is. */
@@ -47,7 +49,7 @@ export function fail(file: VFile, reason: string, span: Span, ruleId: string, se
  */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const file = new VFile({ path: options.path })
-  const size = typeof input === 'string' ? input.length : input.byteLength
+  const size = Math.max(options.size ?? 0, typeof input === 'string' ? input.length : input.byteLength)
   const decoded = size > MAX_FILE_BYTES ? undefined : decode(input)
   const text = decoded && 'text' in decoded ? decoded.text : ''
   file.value = text

@@ -7,6 +7,12 @@
  * here refuses those shapes with one positioned message, so no file can stall a run.
  */
 
+/**
+ * The largest file starkit reads (bytes); a larger one gets one message instead of a slow run.
+ * 1 MiB is ~100 times a real scenario; a 5 MiB one took ~35 s and 1.3 GB to lint (docs/limits.md).
+ */
+export const MAX_FILE_BYTES = 1024 * 1024
+
 /** The longest line read (characters). */
 export const MAX_LINE_LENGTH = 20_000
 

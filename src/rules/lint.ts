@@ -15,6 +15,8 @@ export interface LintInput {
   /** The path to report (relative to the working directory, `/` separators). */
   path: string
   content: Uint8Array | string
+  /** The size of the file, when `content` is not all of it (`ParseOptions#size`). */
+  size?: number
 }
 
 export interface LintOptions {
@@ -121,7 +123,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): { text: string;
 }
 
 function lintOnce(input: LintInput, config: ResolvedConfig): { record: FileRecord; parsed: ParseResult } {
-  const parsed = parse(input.content, { path: input.path })
+  const parsed = parse(input.content, input.size === undefined ? { path: input.path } : { path: input.path, size: input.size })
   const unreadable = parsed.file.messages.some((m) => m.source === 'parse' && UNREADABLE.has(m.ruleId ?? ''))
   const valid = unreadable ? undefined : validate(parsed)
   const fileRules = config.rules.filter((r) => r.rule.scope !== 'project')

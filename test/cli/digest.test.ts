@@ -19,7 +19,7 @@ beforeAll(() => {
   for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251
   writeFileSync(join(dir, 'empty.md'), '')
   writeFileSync(join(dir, 'small.md'), '# é\n')
-  // Past the 64 KB read buffer, which must grow and keep what it had read.
+  // Past the 64 KB read buffer: hashed a buffer at a time.
   writeFileSync(join(dir, 'big.md'), big)
   mkdirSync(join(dir, 'folder.md'))
   files = ['small.md', 'big.md', 'missing.md', 'empty.md', 'folder.md', 'small.md'].map((f) => join(dir, f))

@@ -3,7 +3,7 @@
  * file is linted beside a good one, with its exact message (rule id, line:column, text) or
  * stderr line, and its exit code; the good file is always still checked.
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, closeSync, ftruncateSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
@@ -99,6 +99,26 @@ describe('bad input, linted beside a good file', () => {
     const r = await lint(['crlf.md', 'cr.md', GOOD])
     expect(r.rows('crlf.md').filter((m) => !m.startsWith('unique-id'))).toEqual([])
     expect(r.rows('cr.md').filter((m) => !m.startsWith('unique-id'))).toEqual([])
+  })
+
+  test('a 3 GiB file is refused by its size, not read: lint, lint --cache, fmt and convert', async () => {
+    // Sparse: no disk space. Read whole, it failed past 2 GiB (ERR_FS_FILE_TOO_LARGE), and
+    // the --cache digest grew its buffer to the file's size.
+    const size = 3 * 1024 ** 3
+    const fd = openSync(join(dir, 'bad.md'), 'w')
+    ftruncateSync(fd, size)
+    closeSync(fd)
+    const expected = [`parse/too-large 1:1 Unexpected file of ${size} bytes, expected at most ${MAX_FILE_BYTES}`]
+    expect((await lint()).rows('bad.md')).toEqual(expected)
+    for (let run = 0; run < 2; run++) expect((await lint(['--cache', '--cache-location', 'cache.ndjson', 'bad.md', GOOD])).rows('bad.md')).toEqual(expected)
+    // The file has no cache line: it is refused again each run, at no cost.
+    expect(readFileSync(join(dir, 'cache.ndjson'), 'utf8')).not.toContain('bad.md')
+    const fmt = await run(['fmt', '--check', 'bad.md'], { cwd: dir })
+    expect(fmt).toEqual({ code: 1, stdout: '', stderr: `bad.md:1:1: Unexpected file of ${size} bytes, expected at most ${MAX_FILE_BYTES} (parse/too-large); not formatted\n` })
+    renameSync(join(dir, 'bad.md'), join(dir, 'page.txt'))
+    const converted = await run(['convert', 'page.txt', '-o', 'out'], { cwd: dir })
+    expect(converted.stderr).toContain(`page.txt\n  1:1  error  Unexpected page of ${size} bytes, expected at most ${MAX_FILE_BYTES}  convert/too-large\n`)
+    expect(converted.code).toBe(1)
   })
 
   test(`a 20 MB file is one message, not a slow run`, async () => {

@@ -3,7 +3,8 @@ import writeFileAtomic from 'write-file-atomic'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT } from '../io.js'
-import { readErrorMessage, readRegularFile } from '../special-files.js'
+import { MAX_FILE_BYTES } from '../../parse/limits.js'
+import { readErrorMessage, readUnlessLarger } from '../special-files.js'
 
 export default function register(program: Command, ctx: CommandContext): void {
   program
@@ -20,14 +21,21 @@ export default function register(program: Command, ctx: CommandContext): void {
       for (const file of files) {
         const shown = displayPath(file, io.cwd)
         let bytes: Uint8Array
+        let size: number | undefined
         try {
-          bytes = new Uint8Array(readRegularFile(file))
+          // A file over the size limit is not read: fmt refuses it by its size.
+          const read = readUnlessLarger(file, MAX_FILE_BYTES)
+          if (read instanceof Uint8Array) bytes = new Uint8Array(read)
+          else {
+            size = read.size
+            bytes = new Uint8Array(0)
+          }
         } catch (error) {
           io.stderr(`${shown}:1:1: ${readErrorMessage(error)}\n`)
           ctx.setExitCode(EXIT.findings)
           continue
         }
-        const result = formatScenario(bytes, shown)
+        const result = formatScenario(bytes, shown, size)
         if (result.output === undefined) {
           for (const b of result.blockers) io.stderr(`${shown}:${b.line}:${b.column}: ${b.reason} (${b.ruleId}); not formatted\n`)
           ctx.setExitCode(EXIT.findings)
