@@ -21,7 +21,10 @@ export interface BodyProblem {
   severity: 'error' | 'warning'
 }
 
-/** A `<!-- … -->` comment between blocks, for inline lint control. */
+/**
+ * A `<!-- … -->` comment, for inline lint control: between blocks, or inside a paragraph's
+ * text (which it is then not part of).
+ */
 export interface Comment {
   value: string
   start: number
@@ -40,13 +43,36 @@ interface Text {
 const start = (node: Nodes): number => node.position?.start.offset ?? 0
 const end = (node: Nodes): number => node.position?.end.offset ?? 0
 
-/** The plain text of inline content, with a segment for every run that maps to the source. */
-function inline(node: Nodes, source: string): Text {
+/** A comment of the source, as the reader keeps it. */
+function commentOf(node: Nodes & { value: string }): Comment {
+  return {
+    value: node.value,
+    start: start(node),
+    end: end(node),
+    line: node.position?.start.line ?? 1,
+    column: node.position?.start.column ?? 1,
+    endLine: node.position?.end.line ?? 1,
+    endColumn: node.position?.end.column ?? 1,
+  }
+}
+
+/**
+ * The plain text of inline content, with a segment for every run that maps to the source.
+ * A comment in the text (`a <!-- note --> b`) is a note to the people who edit the file, not
+ * words of the scenario: it goes to `comments`, and the text reads `a b` (the white space
+ * around it becomes one space, or none at a line's start or end).
+ */
+function inline(node: Nodes, source: string, comments: Comment[]): Text {
   const value: string[] = []
   const segments: Segment[] = []
+  /** Where in the value each comment was taken out. */
+  const cuts: number[] = []
   let length = 0
   const walk = (n: Nodes): void => {
-    if (n.type === 'text' || n.type === 'html') {
+    if (n.type === 'html' && isComment(n.value)) {
+      comments.push(commentOf(n))
+      cuts.push(length)
+    } else if (n.type === 'text' || n.type === 'html') {
       segments.push({ value: length, source: start(n) })
       value.push(n.value)
       length += n.value.length
@@ -63,7 +89,31 @@ function inline(node: Nodes, source: string): Text {
     }
   }
   walk(node)
-  return trimText({ value: value.join(''), segments })
+  const text = { value: value.join(''), segments }
+  return trimText(cuts.length === 0 ? text : closeCuts(text, cuts))
+}
+
+const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t'
+
+/** Make the run of spaces and tabs at each cut one space, or none next to a line break or an end. */
+function closeCuts(text: Text, cuts: readonly number[]): Text {
+  let { value, segments } = text
+  // From the last cut back, so the earlier cuts' offsets hold.
+  for (let k = cuts.length - 1; k >= 0; k--) {
+    let a = cuts[k]!
+    let b = a
+    while (a > 0 && isBlank(value[a - 1])) a--
+    while (b < value.length && isBlank(value[b])) b++
+    const around = a === 0 || b === value.length || value[a - 1] === '\n' || value[b] === '\n'
+    const keep = around ? 0 : 1
+    if (b - a <= keep) continue
+    const removed = b - a - keep
+    value = value.slice(0, a + keep) + value.slice(b)
+    // A run that started in the white space now starts where its first character past it
+    // went (the one space kept is the run before's).
+    segments = segments.map((s) => (s.value >= b ? { value: s.value - removed, source: s.source } : s.value >= a ? { value: a + keep, source: s.source + (b - s.value) } : s))
+  }
+  return { value, segments }
 }
 
 function trimText(text: Text): Text {
@@ -141,19 +191,11 @@ export class BodyReader {
     for (const node of children) {
       if (node.type === 'yaml') continue
       if (node.type === 'html' && isComment(node.value)) {
-        this.comments.push({
-          value: node.value,
-          start: start(node),
-          end: end(node),
-          line: node.position?.start.line ?? 1,
-          column: node.position?.start.column ?? 1,
-          endLine: node.position?.end.line ?? 1,
-          endColumn: node.position?.end.column ?? 1,
-        })
+        this.comments.push(commentOf(node))
         continue
       }
       if (node.type === 'heading') {
-        const title = inline(node, this.source)
+        const title = inline(node, this.source, this.comments)
         if (node.depth === 1) {
           flush()
           if ('question' in this.data) this.#problem(node, 'Unexpected second title heading, expected one `#` heading with the question', 'parse/unexpected-heading')
@@ -251,7 +293,7 @@ export class BodyReader {
         this.#problem(node, `Unexpected ${describe(node)} in ${target.name}, expected a labeled field such as \`${spec.fields[0]!.label}:\``)
         continue
       }
-      const text = inline(node, this.source)
+      const text = inline(node, this.source, this.comments)
       const match = LABEL.exec(text.value)
       const field = match ? findField(spec, match[1]!) : undefined
       if (!field || !match) {
@@ -325,7 +367,7 @@ export class BodyReader {
         continue
       }
       if (paragraphs.length > 1) this.#problem(paragraphs[1]!, 'Unexpected second paragraph in a list item, expected one')
-      const text = inline(paragraphs[0]!, this.source)
+      const text = inline(paragraphs[0]!, this.source, this.comments)
       this.map.setSpan(itemAt, this.#span(item))
       if (options) {
         const m = /^([A-Za-z])[.)]\s+/.exec(text.value)
