@@ -7,6 +7,7 @@ import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
+import { closeWriteGate, newWriteGate } from './site-write.js'
 import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
@@ -71,6 +72,8 @@ export class Pool {
   private readonly workers: Worker[]
   /** Batches each worker has been sent and not yet answered. */
   private readonly load = new Map<Worker, number>()
+  /** The write gate the threads share (site-write.ts): closed by `interrupt`. */
+  private readonly writeGate = newWriteGate()
   private streams = 0
   private onDone: ((worker: Worker, done: Done) => void) | undefined
   private onFailure: ((error: unknown) => void) | undefined
@@ -90,8 +93,9 @@ export class Pool {
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
     const halted = new Int32Array(new SharedArrayBuffer(4))
+    const writeGate = this.writeGate
     this.workers = usable
-      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted }, resourceLimits: WORKER_RESOURCE_LIMITS }))
+      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate }, resourceLimits: WORKER_RESOURCE_LIMITS }))
       : []
     for (const worker of this.workers) {
       this.load.set(worker, 0)
@@ -99,6 +103,14 @@ export class Pool {
       worker.on('error', (error) => this.onFailure?.(error))
       worker.on('exit', (code) => this.onFailure?.(new Error(`A worker thread stopped (exit code ${code})`)))
     }
+  }
+
+  /**
+   * The run is interrupted (called from an exit handler): no thread starts a write after this,
+   * and those under way are waited for, briefly, so that none leaves a temporary file.
+   */
+  interrupt(): void {
+    closeWriteGate(this.writeGate)
   }
 
   /** How many threads do the work (0: this one). */

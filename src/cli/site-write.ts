@@ -4,7 +4,8 @@
  * scenario's JSON next to it, so that 20,000 writes are not all queued on one thread.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
 
@@ -35,17 +36,83 @@ export interface Target {
  * the old file or the new one. The fsync of 20,000 files cost ~0.6 ms of CPU each.
  */
 export function writeUnlessSame(target: Target, content: Uint8Array): boolean {
-  const { path, found } = target
-  if (found.kind === 'missing') {
-    writeNew(path, content)
+  return gated(() => {
+    const { path, found } = target
+    if (found.kind === 'missing') {
+      writeNew(path, content)
+      return true
+    }
+    if (found.kind === 'file' && found.size === content.byteLength && Buffer.compare(readFileSync(path), content) === 0) return false
+    writeFileAtomic.sync(path, Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: false })
     return true
+  })
+}
+
+/**
+ * The write gate of a pool's threads, in memory they share: `[0]` is 1 once the run is
+ * interrupted, `[1]` counts the writes under way. A worker thread runs no exit handler, so on
+ * Ctrl-C or SIGTERM the main thread closes the gate from its own: no write starts after that,
+ * it waits (briefly) for those under way to rename or remove their temporary files, and only
+ * then does the process end. Without it, an interrupted build could leave a temporary file.
+ */
+let gate: Int32Array | undefined
+
+/** A new gate, open (the pool makes one and hands it to its threads). */
+export function newWriteGate(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(8))
+}
+
+/** Make this thread's writes go through `shared` (each worker thread, at its start), or through none. */
+export function useWriteGate(shared: Int32Array | undefined): void {
+  gate = shared
+}
+
+/** Close the gate: no write of any thread starts after this; wait up to `ms` for those under way. */
+export function closeWriteGate(shared: Int32Array, ms = 2000): void {
+  Atomics.store(shared, 0, 1)
+  const deadline = Date.now() + ms
+  for (let n = Atomics.load(shared, 1); n > 0; n = Atomics.load(shared, 1)) {
+    const left = deadline - Date.now()
+    if (left <= 0 || Atomics.wait(shared, 1, n, left) === 'timed-out') return
   }
-  if (found.kind === 'file' && found.size === content.byteLength && Buffer.compare(readFileSync(path), content) === 0) return false
-  writeFileAtomic.sync(path, Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: false })
-  return true
+}
+
+/** Run a write counted as under way, unless the gate is closed (then it throws `EINTR` and writes nothing). */
+function gated<T>(write: () => T): T {
+  if (gate === undefined) return write()
+  // Counted before the gate is looked at: a thread that closes it then sees this write, or
+  // this write sees it closed (sequentially consistent atomics).
+  Atomics.add(gate, 1, 1)
+  try {
+    if (Atomics.load(gate, 0) === 1) throw Object.assign(new Error('Unexpected write after the run was interrupted'), { code: 'EINTR' })
+    return write()
+  } finally {
+    Atomics.sub(gate, 1, 1)
+    Atomics.notify(gate, 1)
+  }
 }
 
 let temporaries = 0
+
+/** What names this process's temporary files (any thread's): `<file>.starkit-<pid>-<thread>-<n>`. */
+const MARK = `.starkit-${process.pid}-`
+
+/**
+ * Remove this process's temporary files from `folders`: what an interrupt (Ctrl-C, SIGTERM)
+ * leaves of the writes under way in worker threads, which run no exit handler. The main
+ * thread calls it from its own (signal-exit, as write-file-atomic does).
+ */
+export function removeTemporaries(folders: Iterable<string>): void {
+  for (const folder of folders) {
+    let names: string[]
+    try {
+      names = readdirSync(folder)
+    } catch {
+      continue
+    }
+    for (const name of names) if (name.includes(MARK)) rmSync(join(folder, name), { force: true })
+  }
+}
 
 /**
  * Write a file the build found no file at: a temporary file next to it, then a rename, as
@@ -57,7 +124,7 @@ let temporaries = 0
  * `writeFileAtomic.sync` (10,000 new files, alternated runs; docs/performance.md).
  */
 function writeNew(path: string, content: Uint8Array): void {
-  const temporary = `${path}.starkit-${process.pid}-${threadId}-${++temporaries}`
+  const temporary = `${path}${MARK}${threadId}-${++temporaries}`
   let fd: number | undefined
   try {
     fd = openSync(temporary, 'wx')

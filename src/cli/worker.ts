@@ -8,8 +8,10 @@ import { parentPort, workerData } from 'node:worker_threads'
 import type { StarkitConfig } from '../model/index.js'
 import { resolveConfig } from '../rules/config.js'
 import { runTask, transferable, type JobOptions, type Task } from './lint-files.js'
+import { useWriteGate } from './site-write.js'
 
-const { source, options, halted } = workerData as { source?: StarkitConfig; options: JobOptions; halted: Int32Array }
+const { source, options, halted, writeGate } = workerData as { source?: StarkitConfig; options: JobOptions; halted: Int32Array; writeGate: Int32Array }
+useWriteGate(writeGate)
 const config = source === undefined ? undefined : resolveConfig(source).config
 
 /**

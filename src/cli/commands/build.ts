@@ -2,6 +2,7 @@ import { mkdirSync, type Dirent } from 'node:fs'
 import { readdir, realpath } from 'node:fs/promises'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
+import { onExit } from 'signal-exit'
 import type { PreparedScenario, SiteFile } from '../../emit/site.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
@@ -10,7 +11,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import type { Job, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
-import { errorOf, find, writeUnlessSame, type Found, type Target } from '../site-write.js'
+import { errorOf, find, removeTemporaries, writeUnlessSame, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -176,6 +177,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   // Parse, lint and serialize each file where lint does it (worker threads for many files);
   // this thread keeps each record, its JSON text and index card, never the scenario itself.
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
+  let forget: (() => void) | undefined
   try {
     const [records] = await Promise.all([pool.lint(jobs), outChecked])
     const results = finishRun(records, config)
@@ -229,7 +231,15 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     // (`scenarios/<id>.html` and `.json` are next to each other in it: ids hold no `.`.)
     const title = DEFAULT_TITLE
     const targets: Target[] = files.map((f, k) => ({ path: join(out, ...f.path.split('/')), found: found[k]! }))
-    for (const dir of new Set(targets.map((t) => dirname(t.path)))) mkdirSync(dir, { recursive: true })
+    const folders = [...new Set(targets.map((t) => dirname(t.path)))]
+    for (const dir of folders) mkdirSync(dir, { recursive: true })
+    // Interrupted from here on (Ctrl-C, SIGTERM), this thread stops the workers' writes and
+    // waits for those under way (they run no exit handler), then removes any temporary file of
+    // theirs still there. Once the pool is closed, none can be left.
+    forget = onExit(() => {
+      pool.interrupt()
+      removeTemporaries(folders)
+    })
     type Step = { file: number } | { page: PageJob }
     const steps: Step[] = []
     let last: { id: string; page: PageJob } | undefined
@@ -297,6 +307,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     return EXIT.ok
   } finally {
     await pool.close()
+    forget?.()
   }
 }
 
