@@ -72,7 +72,7 @@ export function loadCache(path: string, key: string): LoadedCache {
   let stat: { dev: number; ino: number; size: number }
   try {
     // A FIFO or a device at the cache location is no cache (special-files.ts), not a wait.
-    const fd = openRegularFile(path)
+    const { fd } = openRegularFile(path)
     try {
       stat = fstatSync(fd)
       text = readFileSync(fd, 'utf8')

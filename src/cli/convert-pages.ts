@@ -41,14 +41,14 @@ function writable(result: ConvertResult): boolean {
 
 /** Read and convert one page. Never throws on content; an unreadable file (or not a regular one) is its read error. */
 export function convertPage(job: ConvertJob): PageOutcome {
-  let read: Buffer | { size: number }
+  let read: { bytes: Uint8Array; size: number }
   try {
     read = readUnlessLarger(job.file, MAX_FILE_BYTES)
   } catch (error) {
     return { readError: readErrorMessage(error) }
   }
   // A page over the size limit is not read: it is refused by its size.
-  const result = read instanceof Uint8Array ? convert(new Uint8Array(read), { path: job.shown }) : convert(new Uint8Array(0), { path: job.shown, size: read.size })
+  const result = convert(read.bytes, { path: job.shown, size: read.size })
   return {
     messages: result.file.messages.filter((m) => m.fatal !== undefined).map(toDiagnostic),
     complete: result.complete,

@@ -7,7 +7,7 @@
  * reads and hashes while this thread parses the cache.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, fstatSync, readSync } from 'node:fs'
+import { closeSync, existsSync, readSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { MAX_FILE_BYTES } from '../parse/limits.js'
@@ -34,9 +34,9 @@ class TooLarge extends Error {}
  * would cost more than linting it, which reads nothing of it).
  */
 export function digestFile(file: string): string {
-  const fd = openRegularFile(file)
+  const { fd, size } = openRegularFile(file)
   try {
-    if (fstatSync(fd).size > MAX_FILE_BYTES) throw new TooLarge()
+    if (size > MAX_FILE_BYTES) throw new TooLarge()
     const digest = createHash('sha256')
     let n: number
     while ((n = readSync(fd, buffer, 0, buffer.length, null)) > 0) digest.update(buffer.subarray(0, n))

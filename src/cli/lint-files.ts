@@ -48,9 +48,8 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
     // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms). Only a
     // regular file is read: a FIFO or a device is a `parse/read` error, not a wait (special-files.ts).
     // A file over the size limit is not read at all: it is refused by its size.
-    const read = readUnlessLarger(job.file, MAX_FILE_BYTES)
-    const input = read instanceof Uint8Array ? { path: job.path, content: new Uint8Array(read) } : { path: job.path, content: new Uint8Array(0), size: read.size }
-    const record: BuildRecord = lintFile(input, config, options.fix)
+    const { bytes, size } = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    const record: BuildRecord = lintFile({ path: job.path, content: bytes, size }, config, options.fix)
     if (options.prepare && record.scenario) record.prepared = (await loadSite()).prepareScenario(record.scenario)
     if (!options.keepScenario) delete record.scenario
     return record
@@ -63,9 +62,9 @@ export async function lintJob(job: Job, config: ResolvedConfig, options: JobOpti
 export async function frontOnly(job: Job): Promise<FileRecord> {
   const record: FileRecord = { path: job.path, messages: [], directives: [] }
   try {
-    const bytes = readUnlessLarger(job.file, MAX_FILE_BYTES)
-    if (!(bytes instanceof Uint8Array)) return record
-    const decoded = decode(new Uint8Array(bytes))
+    const { bytes, size } = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    if (size > MAX_FILE_BYTES) return record
+    const decoded = decode(bytes)
     const front = 'text' in decoded ? readFrontFacts(decoded.text) : undefined
     if (front) record.front = front
   } catch {

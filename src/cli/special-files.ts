@@ -16,11 +16,11 @@
  * `--output`, `--report` and the like are written atomically (write-file-atomic: a temporary
  * file, then a rename). Over a device or a FIFO that rename would put a regular file in its
  * place: `--output /dev/null`, run as root, replaced `/dev/null` itself. So a path that is
- * already a character device, a FIFO or a socket is written through, as a shell's `>` would
+ * already a character device or a FIFO is written through, as a shell's `>` would
  * (`/dev/null`, `/dev/stdout`, a process substitution's `/dev/fd/63`), and anything else
  * atomically, a symbolic link to a file included (write-file-atomic replaces its target). A
- * block device is refused: neither writing over a disk nor replacing its node is what anyone
- * meant.
+ * block device or a socket is refused: neither writing over a disk nor replacing a node is
+ * what anyone meant, and a socket cannot be opened as a file.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import writeFileAtomic from 'write-file-atomic'
@@ -52,23 +52,23 @@ export class NotRegularFileError extends Error {
 
 /**
  * A descriptor of `path` opened for reading, once it is known to be a regular file (the
- * caller closes it). Throws the `open` error, or a `NotRegularFileError`.
+ * caller closes it), and the file's size. Throws the `open` error, or a `NotRegularFileError`.
  */
-export function openRegularFile(path: string): number {
+export function openRegularFile(path: string): { fd: number; size: number } {
   const fd = openSync(path, READ_FLAGS)
   try {
     const stat = fstatSync(fd)
     if (!stat.isFile()) throw new NotRegularFileError(stat.isDirectory() ? 'folder' : kindOf(stat))
+    return { fd, size: stat.size }
   } catch (error) {
     closeSync(fd)
     throw error
   }
-  return fd
 }
 
 /** The bytes of a regular file; throws as `openRegularFile` does, or the read's error. */
 export function readRegularFile(path: string): Buffer {
-  const fd = openRegularFile(path)
+  const { fd } = openRegularFile(path)
   try {
     return readFileSync(fd)
   } finally {
@@ -77,15 +77,16 @@ export function readRegularFile(path: string): Buffer {
 }
 
 /**
- * The bytes of a regular file of at most `limit` bytes; of a larger one, its size alone: it
- * is refused by size (`MAX_FILE_BYTES`), and reading it whole first took its size in memory
- * (and failed past 2 GiB). Throws as `readRegularFile` does.
+ * A regular file's size, and its bytes if it has at most `limit` (none if more: such a file
+ * is refused by its size, `MAX_FILE_BYTES`, and reading it whole first took its size in memory
+ * and failed past 2 GiB). Pass both on (`ParseOptions#size`). Throws as `readRegularFile` does.
  */
-export function readUnlessLarger(path: string, limit: number): Buffer | { size: number } {
-  const fd = openRegularFile(path)
+export function readUnlessLarger(path: string, limit: number): { bytes: Uint8Array; size: number } {
+  const { fd, size } = openRegularFile(path)
   try {
-    const { size } = fstatSync(fd)
-    return size > limit ? { size } : readFileSync(fd)
+    if (size > limit) return { bytes: new Uint8Array(0), size }
+    const bytes = readFileSync(fd)
+    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size }
   } finally {
     closeSync(fd)
   }
@@ -103,8 +104,8 @@ export function readErrorMessage(error: unknown): string {
   return `Unexpected error reading the file (${code ?? 'unknown'})`
 }
 
-/** What is at `path`, following links: a regular file, a folder, a special file (its kind), or nothing. */
-export function kindAt(path: string): 'file' | 'folder' | 'missing' | string {
+/** What is at `path`, following links: `file`, `folder`, `missing`, or a special file's kind (`kindOf`). */
+export function kindAt(path: string): string {
   let stat: Stats | undefined
   try {
     stat = statSync(path, { throwIfNoEntry: false })
@@ -117,11 +118,11 @@ export function kindAt(path: string): 'file' | 'folder' | 'missing' | string {
 }
 
 /** The special files a user's output is written through to. */
-const WRITTEN_THROUGH = new Set(['character device', 'FIFO', 'socket'])
+const WRITTEN_THROUGH = new Set(['character device', 'FIFO'])
 
 /**
- * Write `data` to a file the user named: through, to a character device, FIFO or socket that
- * is there; else atomically. Throws the write's error, or an Error for a block device.
+ * Write `data` to a file the user named: through, to a character device or a FIFO that is
+ * there; else atomically. Throws the write's error, or an Error for a block device or a socket.
  */
 export async function writeUserFile(path: string, data: string | Uint8Array): Promise<void> {
   const kind = kindAt(path)

@@ -20,21 +20,16 @@ export default function register(program: Command, ctx: CommandContext): void {
       let changed = 0
       for (const file of files) {
         const shown = displayPath(file, io.cwd)
-        let bytes: Uint8Array
-        let size: number | undefined
+        let read: { bytes: Uint8Array; size: number }
         try {
           // A file over the size limit is not read: fmt refuses it by its size.
-          const read = readUnlessLarger(file, MAX_FILE_BYTES)
-          if (read instanceof Uint8Array) bytes = new Uint8Array(read)
-          else {
-            size = read.size
-            bytes = new Uint8Array(0)
-          }
+          read = readUnlessLarger(file, MAX_FILE_BYTES)
         } catch (error) {
           io.stderr(`${shown}:1:1: ${readErrorMessage(error)}\n`)
           ctx.setExitCode(EXIT.findings)
           continue
         }
+        const { bytes, size } = read
         const result = formatScenario(bytes, shown, size)
         if (result.output === undefined) {
           for (const b of result.blockers) io.stderr(`${shown}:${b.line}:${b.column}: ${b.reason} (${b.ruleId}); not formatted\n`)
