@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { MAX_FILE_BYTES } from '../../src/index.js'
 import { MAX_LINE_LENGTH, MAX_NESTING } from '../../src/parse/limits.js'
 import { seedText } from '../convert/helpers.js'
-import { run } from '../support/io.js'
+import { run, type Message } from '../support/io.js'
 
 const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.meta.url), 'utf8')
 const GOOD = 'tell-me-about-a-time-you-fixed-a-flaky-pipeline.md'
@@ -25,14 +25,6 @@ afterEach(() => {
   chmodSync(dir, 0o755)
   rmSync(dir, { recursive: true, force: true })
 })
-
-interface Message {
-  ruleId: string
-  severity: string
-  message: string
-  line: number
-  column: number
-}
 
 /** Lint `paths` (default: the bad file and the good one) as JSON; the good file must come out clean of errors. */
 async function lint(paths: string[] = ['bad.md', GOOD]) {

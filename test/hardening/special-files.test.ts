@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
 import { seedText } from '../convert/helpers.js'
+import type { Message } from '../support/io.js'
 
 const BIN = fileURLToPath(new URL('../../bin/starkit.js', import.meta.url))
 const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.meta.url), 'utf8')
@@ -41,14 +42,6 @@ const mkfifo = (name: string): string => {
 function starkit(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } })
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr }
-}
-
-interface Message {
-  ruleId: string
-  severity: string
-  message: string
-  line: number
-  column: number
 }
 
 /** `lint --format json`: each file's errors as `ruleId line:column message`. */
