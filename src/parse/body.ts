@@ -267,6 +267,9 @@ export class BodyReader {
       blockNodes.push(node)
     }
     flush()
+    // A section's paragraphs are read when the section ends, after the comments between its
+    // blocks: in document order again, as directives (`suppressor`) and fmt need them.
+    this.comments.sort((a, b) => a.start - b.start)
   }
 
   #stray(node: RootContent, sectionName: string): void {

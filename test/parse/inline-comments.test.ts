@@ -62,6 +62,21 @@ describe('a comment inside a paragraph', () => {
     expect(formatScenario(once.output!).output).toBe(once.output)
   })
 
+  test('comes in document order with the comments between blocks: directives and fmt keep it', async () => {
+    // An inline comment is met when its section is read, after the block comments of that
+    // section. Here a `disable` inside the Situation example is ended by an `enable` below it,
+    // so the missing key phrase of the Action step is still reported.
+    const text = complete
+      .replace(SITUATION, 'I noticed <!-- starkit-disable key-phrase-in-example --> our pipeline failed 12% of runs.')
+      .replace('\nCoaching: Keep the situation short', '\n<!-- starkit-enable key-phrase-in-example -->\n\nCoaching: Keep the situation short')
+      .replace('- I collected\n', '- I collected nothing\n')
+    expect(commentsOf(text).map((c) => c.value)).toEqual(['<!-- starkit-disable key-phrase-in-example -->', '<!-- starkit-enable key-phrase-in-example -->'])
+    const result = await lintText(text, 'tell-me-about-a-time-you-fixed-a-flaky-pipeline.md')
+    expect(result.messages.filter((m) => m.ruleId === 'key-phrase-in-example').map((m) => m.message)).toEqual(['Missing key phrase `I collected nothing` in the Action example'])
+    const out = formatScenario(text).output!
+    expect(out.indexOf('<!-- starkit-disable')).toBeLessThan(out.indexOf('<!-- starkit-enable'))
+  })
+
   test('in a title, a list item and a label line alike', () => {
     const text = complete
       .replace('# Tell Me About a Time You Fixed Something Nobody Owned', '# Tell Me About a Time <!-- shorter? --> You Fixed Something Nobody Owned')
