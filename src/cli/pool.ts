@@ -93,9 +93,8 @@ export class Pool {
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
     const halted = new Int32Array(new SharedArrayBuffer(4))
-    const writeGate = this.writeGate
     this.workers = usable
-      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate }, resourceLimits: WORKER_RESOURCE_LIMITS }))
+      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits: WORKER_RESOURCE_LIMITS }))
       : []
     for (const worker of this.workers) {
       this.load.set(worker, 0)

@@ -98,6 +98,12 @@ let temporaries = 0
 const MARK = `.starkit-${process.pid}-`
 
 /**
+ * The name of a temporary file of any build, beside a page or a JSON file: `writeNew`'s (of
+ * any pid), or write-file-atomic's `<file>.<number>`. Only a killed run leaves one.
+ */
+export const TEMPORARY_NAME = /\.(?:json|html)\.(?:starkit-\d+-\d+-\d+|\d+)$/
+
+/**
  * Remove this process's temporary files from `folders`: what an interrupt (Ctrl-C, SIGTERM)
  * leaves of the writes under way in worker threads, which run no exit handler. The main
  * thread calls it from its own (signal-exit, as write-file-atomic does).

@@ -37,28 +37,27 @@ export function kindOf(stat: Stats): string {
   return 'special file'
 }
 
-/** The error for a path that is not a regular file: code `ENOTREG`, or `EISDIR` for a folder. */
+/** The error for a path that is a FIFO, a socket or a device (`kindOf`): code `ENOTREG`. */
 export class NotRegularFileError extends Error {
-  readonly code: 'ENOTREG' | 'EISDIR'
-  /** What it is instead: `FIFO`, `socket`, `character device`, `block device`, `folder`, `special file`. */
-  readonly kind: string
+  readonly code = 'ENOTREG'
 
   constructor(kind: string) {
-    super(kind === 'folder' ? 'Unexpected folder, expected a file' : `Unexpected ${kind}, expected a regular file`)
-    this.code = kind === 'folder' ? 'EISDIR' : 'ENOTREG'
-    this.kind = kind
+    super(`Unexpected ${kind}, expected a regular file`)
   }
 }
 
 /**
  * A descriptor of `path` opened for reading, once it is known to be a regular file (the
- * caller closes it), and the file's size. Throws the `open` error, or a `NotRegularFileError`.
+ * caller closes it), and the file's size. Throws the `open` error, `EISDIR` for a folder, or a
+ * `NotRegularFileError`.
  */
 export function openRegularFile(path: string): { fd: number; size: number } {
   const fd = openSync(path, READ_FLAGS)
   try {
     const stat = fstatSync(fd)
-    if (!stat.isFile()) throw new NotRegularFileError(stat.isDirectory() ? 'folder' : kindOf(stat))
+    // A folder opens for reading; its read would fail with EISDIR, so that is the error.
+    if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' })
+    if (!stat.isFile()) throw new NotRegularFileError(kindOf(stat))
     return { fd, size: stat.size }
   } catch (error) {
     closeSync(fd)

@@ -10,7 +10,7 @@ import { messageOn } from '../model/message.js'
 import type { Scenario } from '../model/index.js'
 import { firstInvalidUtf8 } from '../parse/decode.js'
 import { checkLimits } from '../parse/limits.js'
-import { MAX_FILE_BYTES } from '../parse/index.js'
+import { inputSize, MAX_FILE_BYTES } from '../parse/limits.js'
 import { pagePlugin, type LineRecord, type PageResult } from './page-plugin.js'
 import { remarkPlainText } from './plain-text.js'
 import { slugify } from './slug.js'
@@ -147,7 +147,7 @@ const KEY_ORDER = [
 
 /** Convert one scraped page. Never throws on any input. */
 export function convert(input: string | Uint8Array, options: ConvertOptions = {}): ConvertResult {
-  const size = Math.max(options.size ?? 0, typeof input === 'string' ? input.length : input.byteLength)
+  const size = inputSize(input, options.size)
   const tooLarge: WalkMessage = { line: 1, column: 1, ruleId: 'convert/too-large', severity: 'error', reason: `Unexpected page of ${size} bytes, expected at most ${MAX_FILE_BYTES}` }
   const { text, problems } = size > MAX_FILE_BYTES ? { text: '', problems: [tooLarge] } : decodeInput(input)
   const file = new VFile({ value: text, ...(options.path === undefined ? {} : { path: options.path }) })

@@ -10,7 +10,7 @@ import { remarkChunked } from './chunked.js'
 import { decode } from './decode.js'
 import { factsOf } from './front.js'
 import { readFrontmatter } from './frontmatter.js'
-import { checkLimits, MAX_FILE_BYTES } from './limits.js'
+import { checkLimits, inputSize, MAX_FILE_BYTES } from './limits.js'
 import { SourceMapBuilder } from './source-map.js'
 import type { ParseResult } from './types.js'
 
@@ -49,7 +49,7 @@ export function fail(file: VFile, reason: string, span: Span, ruleId: string, se
  */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
   const file = new VFile({ path: options.path })
-  const size = Math.max(options.size ?? 0, typeof input === 'string' ? input.length : input.byteLength)
+  const size = inputSize(input, options.size)
   const decoded = size > MAX_FILE_BYTES ? undefined : decode(input)
   const text = decoded && 'text' in decoded ? decoded.text : ''
   file.value = text

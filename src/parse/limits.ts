@@ -13,6 +13,11 @@
  */
 export const MAX_FILE_BYTES = 1024 * 1024
 
+/** The size an input is judged by: its own, or the file's when the caller read less of it (`ParseOptions#size`). */
+export function inputSize(input: string | Uint8Array, size = 0): number {
+  return Math.max(size, typeof input === 'string' ? input.length : input.byteLength)
+}
+
 /** The longest line read (characters). */
 export const MAX_LINE_LENGTH = 20_000
 

@@ -11,7 +11,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import type { Job, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
-import { errorOf, find, removeTemporaries, writeUnlessSame, type Found, type Target } from '../site-write.js'
+import { errorOf, find, removeTemporaries, TEMPORARY_NAME, writeUnlessSame, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -127,21 +127,14 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
   return result
 }
 
-/**
- * The temporary files of an interrupted build: `<file>.starkit-<pid>-<thread>-<n>` (`writeNew`
- * in site-write.ts), or write-file-atomic's `<file>.<number>`, beside a page or a JSON file.
- * A run killed mid-write leaves them, as no exit handler runs in a worker thread.
- */
-const TEMPORARY = /\.(?:json|html)\.(?:starkit-\d+-\d+-\d+|\d+)$/
-
-/** Files in `out/scenarios/` that this build did not produce (left in place, reported), and whether each is a temporary file. */
+/** Files in `out/scenarios/` that this build did not produce (left in place, reported), and whether each is a temporary file (`TEMPORARY_NAME`). */
 async function strays(out: string, files: ReadonlySet<string>): Promise<{ path: string; temporary: boolean }[]> {
   try {
     const names = await readdir(join(out, 'scenarios'))
     return names
-      .filter((n) => (/\.(json|html)$/.test(n) && !files.has(`scenarios/${n}`)) || TEMPORARY.test(n))
+      .filter((n) => (/\.(json|html)$/.test(n) && !files.has(`scenarios/${n}`)) || TEMPORARY_NAME.test(n))
       .sort()
-      .map((n) => ({ path: join(out, 'scenarios', n), temporary: TEMPORARY.test(n) }))
+      .map((n) => ({ path: join(out, 'scenarios', n), temporary: TEMPORARY_NAME.test(n) }))
   } catch {
     return []
   }
