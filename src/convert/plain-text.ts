@@ -25,11 +25,10 @@
  * Use it after remark-parse: `unified().use(remarkParse).use(remarkPlainText)`.
  */
 import type { Root } from 'mdast'
-import { factorySpace } from 'micromark-factory-space'
-import { markdownLineEnding, markdownSpace } from 'micromark-util-character'
-import type { Code, Construct, Effects, Extension, Point, State, Token, TokenizeContext } from 'micromark-util-types'
+import type { Extension } from 'micromark-util-types'
 import type {} from 'remark-parse'
 import type { Plugin } from 'unified'
+import { fastParagraph } from '../parse/fast-paragraph.js'
 
 /**
  * Every construct of micromark's CommonMark set, by name (micromark-core-commonmark), but
@@ -60,91 +59,13 @@ export const DISABLED_CONSTRUCTS: readonly string[] = [
   'thematicBreak',
 ]
 
-/** Whether the next line holds text: after a line ending, past white space, not at a line end. */
-const nextLineHasText: Construct = { partial: true, tokenize: tokenizeNextLineHasText }
-
-function tokenizeNextLineHasText(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
-  const self = this
-  return start
-
-  function start(code: Code): State | undefined {
-    effects.enter('lineEnding')
-    effects.consume(code)
-    effects.exit('lineEnding')
-    return factorySpace(effects, after, 'linePrefix')
-  }
-
-  function after(code: Code): State | undefined {
-    if (code === null || markdownLineEnding(code)) return nok(code)
-    // A lazy line belongs to no paragraph of ours (there are no containers, so this is never so).
-    return self.parser.lazy[self.now().line] ? nok(code) : ok(code)
-  }
-}
-
 /**
- * A paragraph of plain text: flow tries it (after the line's leading white space) where
- * CommonMark would start content, and it reads the run of lines to the next blank one.
- * Events: `paragraph` around, per line one `data` for its text (trailing white space left
- * out), and between lines a `lineEnding` and a `linePrefix` for the next line's leading white
- * space: what CommonMark's text gives, so mdast-util-from-markdown makes the same text node.
+ * A paragraph of plain text: the one-pass paragraph of `parse/fast-paragraph.ts`, which flow
+ * tries where CommonMark would start content, and which reads the run of lines to the next
+ * blank one (with every construct off, no line interrupts it and no character stops it). Two
+ * or more spaces at a line's end are white space like any other here, not a hard break.
  */
-const plainParagraph: Construct = { name: 'plainParagraph', tokenize: tokenizePlainParagraph }
-
-function tokenizePlainParagraph(this: TokenizeContext, effects: Effects, ok: State): State {
-  const self = this
-  /** Where the run of white space being read started: the line's data ends there if the line does. */
-  let space: Point | undefined
-  return start
-
-  function start(code: Code): State | undefined {
-    effects.enter('paragraph')
-    effects.enter('data')
-    return inData(code)
-  }
-
-  function inData(code: Code): State | undefined {
-    if (code === null || markdownLineEnding(code)) {
-      const data = effects.exit('data')
-      if (space !== undefined) {
-        // Trailing white space: as CommonMark's text does, the data ends before it and a
-        // \`lineSuffix\` holds it. Entered only now that it is known to trail: a token for every
-        // run would cost more than the runs, as most of them are between words.
-        data.end = space
-        const suffix: Token = { type: 'lineSuffix', start: space, end: self.now() }
-        self.events.push(['enter', suffix, self], ['exit', suffix, self])
-        space = undefined
-      }
-      return lineEnd(code)
-    }
-    if (!markdownSpace(code)) space = undefined
-    else if (space === undefined) space = self.now()
-    effects.consume(code)
-    return inData
-  }
-
-  function lineEnd(code: Code): State | undefined {
-    if (code === null) return end(code)
-    return effects.check(nextLineHasText, nextLine, end)(code)
-  }
-
-  function nextLine(code: Code): State | undefined {
-    effects.enter('lineEnding')
-    effects.consume(code)
-    effects.exit('lineEnding')
-    return factorySpace(effects, lineStart, 'linePrefix')
-  }
-
-  /** After the line's leading white space: the check above made sure that text follows it. */
-  function lineStart(code: Code): State | undefined {
-    effects.enter('data')
-    return inData(code)
-  }
-
-  function end(code: Code): State | undefined {
-    effects.exit('paragraph')
-    return ok(code)
-  }
-}
+const plainParagraph = fastParagraph({ name: 'plainParagraph', hardBreaks: false })
 
 /** The micromark extension: every construct off, and paragraphs read in one pass. */
 export const plainTextExtension: Extension = {

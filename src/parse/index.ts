@@ -7,6 +7,7 @@ import { messageOn } from '../model/message.js'
 import { FRONTMATTER_KEYS, SECTIONS, type Span } from '../model/index.js'
 import { BodyReader, type Comment } from './body.js'
 import { remarkChunked } from './chunked.js'
+import { remarkFastParagraph } from './fast-paragraph.js'
 import { decode } from './decode.js'
 import { factsOf } from './front.js'
 import { readFrontmatter } from './frontmatter.js'
@@ -22,8 +23,11 @@ export { MAX_FILE_BYTES } from './limits.js'
 /** Scenario keys that live in the body, never in the frontmatter. */
 const BODY_KEYS = new Set(['question', ...SECTIONS.map((s) => s.path.split('/')[1]!)].filter((k) => !(FRONTMATTER_KEYS as readonly string[]).includes(k)))
 
-/** remark-parse with YAML frontmatter, parsed section by section where that gives the same tree (chunked.ts). */
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkChunked).freeze()
+/**
+ * remark-parse with YAML frontmatter; plain paragraphs read in one pass (fast-paragraph.ts),
+ * and parsed section by section (chunked.ts), both where that gives the same tree.
+ */
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkFastParagraph).use(remarkChunked).freeze()
 
 export interface ParseOptions {
   /** The file's path, for messages. */

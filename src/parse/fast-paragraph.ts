@@ -1,0 +1,236 @@
+/**
+ * `remarkFastParagraph`: remark-parse reads a paragraph of plain words in one pass.
+ *
+ * CommonMark's paragraph is read three times over: as flow (`content`), then as content
+ * (where a definition could start), then as text (where emphasis, links, code and the other
+ * inline constructs could start), each pass splitting and relinking the chunks of the one
+ * before (micromark's `subtokenize`). Most paragraphs of a scenario are words and nothing
+ * else: no character any inline construct starts at. For those the last two passes find
+ * nothing, and this construct reads the paragraph once and gives the events the three passes
+ * would have given (`paragraph`; per line a `data`, trailing white space as a `lineSuffix`;
+ * between lines a `lineEnding` and a `linePrefix`), so mdast-util-from-markdown builds the
+ * same tree, positions included.
+ *
+ * It is a flow construct tried where `content` would be (flow tries every other construct at
+ * the line first), and it gives up (`nok`: micromark tries again from the same place with
+ * `content`) on anything that is not plain words:
+ *
+ * - a character that starts a text construct of this parser (`*`, `_`, `` ` ``, `[`, `]`,
+ *   `!`, `&`, `<`, `\` in CommonMark; read from the parser, so a syntax extension's
+ *   characters count too), or one that starts a content construct at the paragraph's start;
+ * - a hard break (two or more spaces, no tab, at the end of a line that is not the last);
+ * - a setext underline or a thematic break after it (`=` or `-` where the next line
+ *   interrupts it: the paragraph becomes a heading, or ends in a way `content` resolves).
+ *
+ * A line continues the paragraph exactly as it continues `content`: not blank, and either
+ * indented four columns or more, or not the start of a flow construct that interrupts a
+ * paragraph (`effects.interrupt` with the parser's own flow constructs). Containers and lazy
+ * lines are the document's business, as they are for `content`: a line the document does not
+ * pass on ends the paragraph at its line ending.
+ *
+ * `convert`'s `remarkPlainText` is the same construct with every other construct off, where two
+ * spaces at a line's end are white space (`hardBreaks: false`).
+ *
+ * `test/parse/fast-paragraph.test.ts` compares the trees with and without it on the repo's
+ * Markdown, on edge cases one by one and on generated Markdown, and counts the paragraphs it
+ * reads itself.
+ */
+import type { Root } from 'mdast'
+import { factorySpace } from 'micromark-factory-space'
+import { markdownLineEnding, markdownSpace } from 'micromark-util-character'
+import type { Code, Construct, Effects, Extension, Point, State, Token, TokenizeContext } from 'micromark-util-types'
+import type {} from 'remark-parse'
+import type { Plugin } from 'unified'
+
+const CR = -5
+const LF = -4
+const CRLF = -3
+const EQUALS = 61
+const DASH = 45
+/** micromark's `constants.tabSize`: an indented line continues a paragraph. */
+const TAB_SIZE = 4
+/** micromark's `constants.hardBreakPrefixSizeMin`. */
+const HARD_BREAK_SPACES = 2
+
+/** What stops the fast path in one parser (its constructs, extensions included). */
+interface Stops {
+  /** Whether a text construct starts at any character (one under `null`): then no paragraph is plain. */
+  anyText: boolean
+  /** Codes a text construct starts at (line endings aside: they are the paragraph's own): the ASCII ones as a table (a lookup per character) … */
+  ascii: Uint8Array
+  /** … and the others, if any. */
+  other: Set<number> | undefined
+  /** Codes a content construct starts at (a definition's `[`), at the paragraph's start. */
+  content: Set<number> | 'all'
+  /** Codes a flow construct other than this one starts at: a line starting with one may interrupt the paragraph. */
+  flow: Set<number> | 'all'
+  /** Whether a line indented four columns or more continues the paragraph (indented code is on). */
+  indented: boolean
+}
+
+/**
+ * Character codes a construct of `map` that is not turned off, and not `self`, is keyed on
+ * (one under `null` starts anywhere: then every code). A construct without a name cannot be
+ * turned off.
+ */
+function keyedCodes(map: Record<string, Construct | Construct[] | undefined>, disabled: readonly string[], self?: Construct): Set<number> | 'all' {
+  const codes = new Set<number>()
+  for (const [key, value] of Object.entries(map)) {
+    const list = (Array.isArray(value) ? value : value ? [value] : []).filter((construct) => construct !== self)
+    if (!list.some((construct) => construct.name === undefined || !disabled.includes(construct.name))) continue
+    if (key === 'null') return 'all'
+    codes.add(Number(key))
+  }
+  return codes
+}
+
+function stopsIn(context: TokenizeContext, self: Construct): Stops {
+  const constructs = context.parser.constructs
+  const disabled = constructs.disable.null ?? []
+  const text = keyedCodes(constructs.text, disabled)
+  const ascii = new Uint8Array(128)
+  const other = new Set<number>()
+  if (text !== 'all') for (const code of text) if (code >= 0 && code < 128) ascii[code] = 1; else if (code !== CR && code !== LF && code !== CRLF) other.add(code)
+  return {
+    anyText: text === 'all',
+    ascii,
+    other: other.size > 0 ? other : undefined,
+    content: keyedCodes(constructs.contentInitial, disabled),
+    flow: keyedCodes(constructs.flow, disabled, self),
+    indented: !disabled.includes('codeIndented'),
+  }
+}
+
+export interface FastParagraphOptions {
+  /** The construct's name (micromark's `disable` turns it off by name). */
+  name: string
+  /**
+   * Whether two or more spaces at the end of a line make a hard break, as in CommonMark (the
+   * construct then gives up on them), or are white space like any other (plain text).
+   */
+  hardBreaks: boolean
+}
+
+/** The construct: a paragraph of plain words, read in one pass. */
+export function fastParagraph(options: FastParagraphOptions): Construct {
+  /** Per parser (its constructs object): what stops the fast path, found once. */
+  const cache = new WeakMap<object, Stops>()
+  const construct: Construct = {
+    name: options.name,
+    tokenize(effects, ok, nok) {
+      let stops = cache.get(this.parser.constructs)
+      if (!stops) cache.set(this.parser.constructs, (stops = stopsIn(this, construct)))
+      return tokenizeFastParagraph.call(this, effects, ok, nok, stops, options.hardBreaks)
+    },
+  }
+  return construct
+}
+
+function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: State, nok: State, stops: Stops, hardBreaks: boolean): State {
+  const self = this
+  const { ascii, other, content } = stops
+  /** The character a line that interrupted the paragraph starts with (after its white space). */
+  let interrupter: Code | undefined
+  /** The check at a line ending: whether the next line goes on with the paragraph, as it would go on with `content`. */
+  const next: Construct = { partial: true, tokenize: tokenizeContinuation }
+  /** Where the run of white space being read started: the line's data ends there if the line does. */
+  let space: Point | undefined
+  /** The trailing white space of the line just read. */
+  let suffix: Token | undefined
+  return start
+
+  function start(code: Code): State | undefined {
+    // Content never interrupts a paragraph; nor does this.
+    if (self.interrupt || stops.anyText || content === 'all' || code === null || content.has(code)) return nok(code)
+    effects.enter('paragraph')
+    effects.enter('data')
+    return inData(code)
+  }
+
+  function inData(code: Code): State | undefined {
+    if (code === null || markdownLineEnding(code)) {
+      const data = effects.exit('data')
+      if (space !== undefined) {
+        // Trailing white space: the data ends before it and a `lineSuffix` holds it, as text's
+        // line suffix resolver makes it. Entered only now that it is known to trail.
+        data.end = space
+        suffix = { type: 'lineSuffix', start: space, end: self.now() }
+        self.events.push(['enter', suffix, self], ['exit', suffix, self])
+      } else suffix = undefined
+      return code === null ? close(code) : effects.check(next, continued, end)(code)
+    }
+    if (markdownSpace(code)) space ??= self.now()
+    else if (code < 128 ? ascii[code] === 1 : other !== undefined && other.has(code)) return nok(code)
+    else space = undefined
+    effects.consume(code)
+    return inData
+  }
+
+  /**
+   * The next line continues the paragraph. A hard break before it is for `content`: trailing
+   * white space of two spaces or more and no tab (text's line suffix resolver).
+   */
+  function continued(code: Code): State | undefined {
+    if (hardBreaks && suffix !== undefined) {
+      const run = self.sliceSerialize(suffix)
+      if (run.length >= HARD_BREAK_SPACES && !run.includes('\t')) return nok(code)
+    }
+    space = undefined
+    effects.enter('lineEnding')
+    effects.consume(code)
+    effects.exit('lineEnding')
+    return factorySpace(effects, lineStart, 'linePrefix')
+  }
+
+  function lineStart(code: Code): State | undefined {
+    effects.enter('data')
+    return inData(code)
+  }
+
+  /**
+   * The paragraph ends at a line ending. Unless the line that interrupts it starts with `=` or
+   * `-`: a setext underline turns it into a heading, and `content` resolves that (a thematic
+   * break there is left to it too).
+   */
+  function end(code: Code): State | undefined {
+    return interrupter === EQUALS || interrupter === DASH ? nok(code) : close(code)
+  }
+
+  function close(code: Code): State | undefined {
+    effects.exit('paragraph')
+    return ok(code)
+  }
+
+  function tokenizeContinuation(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+    const context = this
+    return start
+
+    function start(code: Code): State | undefined {
+      effects.enter('lineEnding')
+      effects.consume(code)
+      effects.exit('lineEnding')
+      return factorySpace(effects, prefixed, 'linePrefix')
+    }
+
+    function prefixed(code: Code): State | undefined {
+      interrupter = undefined
+      if (code === null || markdownLineEnding(code)) return nok(code)
+      const tail = context.events[context.events.length - 1]!
+      if (stops.indented && tail[1].type === 'linePrefix' && tail[2].sliceSerialize(tail[1], true).length >= TAB_SIZE) return ok(code)
+      // No flow construct starts at this character: none can interrupt (what `effects.interrupt` would find).
+      if (stops.flow !== 'all' && !stops.flow.has(code)) return ok(code)
+      interrupter = code
+      return effects.interrupt(context.parser.constructs.flow, nok, ok)(code)
+    }
+  }
+}
+
+/** The micromark extension: plain paragraphs read in one pass, CommonMark's hard breaks left to `content`. */
+export const fastParagraphExtension: Extension = { flow: { null: [fastParagraph({ name: 'fastParagraph', hardBreaks: true })] } }
+
+/** The unified plugin: adds the micromark extension above. Use it after remark-parse and its syntax extensions. */
+export const remarkFastParagraph: Plugin<[], string, Root> = function () {
+  const data = this.data()
+  const extensions = data.micromarkExtensions ?? (data.micromarkExtensions = [])
+  extensions.push(fastParagraphExtension)
+}
