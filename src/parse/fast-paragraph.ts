@@ -52,34 +52,55 @@ const TAB_SIZE = 4
 /** micromark's `constants.hardBreakPrefixSizeMin`. */
 const HARD_BREAK_SPACES = 2
 
+/** Character codes some constructs start at: a table for ASCII (one lookup per character), a list for the rest, or every code. */
+interface Codes {
+  all: boolean
+  ascii: Uint8Array
+  other: number[]
+}
+
+const has = (codes: Codes, code: number): boolean => (code >= 0 && code < 128 ? codes.ascii[code] === 1 : codes.all || (codes.other.length > 0 && codes.other.includes(code)))
+
 /** What stops the fast path in one parser (its constructs, extensions included). */
 interface Stops {
-  /** Whether a text construct starts at any character (one under `null`): then no paragraph is plain. */
-  anyText: boolean
-  /** Codes a text construct starts at (line endings aside: they are the paragraph's own): the ASCII ones as a table (a lookup per character) … */
-  ascii: Uint8Array
-  /** … and the others, if any. */
-  other: Set<number> | undefined
+  /** Codes a text construct starts at (line endings aside: they are the paragraph's own). */
+  text: Codes
   /** Codes a content construct starts at (a definition's `[`), at the paragraph's start. */
-  content: Set<number> | 'all'
+  content: Codes
   /** Codes a flow construct other than this one starts at: a line starting with one may interrupt the paragraph. */
-  flow: Set<number> | 'all'
+  flow: Codes
   /** Whether a line indented four columns or more continues the paragraph (indented code is on). */
   indented: boolean
 }
 
 /**
- * Character codes a construct of `map` that is not turned off, and not `self`, is keyed on
- * (one under `null` starts anywhere: then every code). A construct without a name cannot be
- * turned off.
+ * The character codes a construct of `map` that is not turned off, and not `self`, is keyed
+ * on (one under `null` starts anywhere: then every code). A construct without a name cannot
+ * be turned off. Plain loops: this runs once per parse, as micromark combines the constructs
+ * anew for each.
  */
-function keyedCodes(map: Record<string, Construct | Construct[] | undefined>, disabled: readonly string[], self?: Construct): Set<number> | 'all' {
-  const codes = new Set<number>()
-  for (const [key, value] of Object.entries(map)) {
-    const list = (Array.isArray(value) ? value : value ? [value] : []).filter((construct) => construct !== self)
-    if (!list.some((construct) => construct.name === undefined || !disabled.includes(construct.name))) continue
-    if (key === 'null') return 'all'
-    codes.add(Number(key))
+function keyedCodes(map: Record<string, Construct | Construct[] | undefined>, disabled: readonly string[], self?: Construct, skip: readonly number[] = []): Codes {
+  const codes: Codes = { all: false, ascii: new Uint8Array(128), other: [] }
+  const keys = Object.keys(map)
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!
+    const value = map[key]
+    // Always a list once micromark has combined the extensions.
+    const list = Array.isArray(value) ? value : value ? [value] : []
+    let on = false
+    for (let j = 0; j < list.length && !on; j++) {
+      const construct = list[j]!
+      on = construct !== self && (construct.name === undefined || disabled.length === 0 || !disabled.includes(construct.name))
+    }
+    if (!on) continue
+    if (key === 'null') {
+      codes.all = true
+      codes.ascii.fill(1)
+      continue
+    }
+    const code = Number(key)
+    if (code >= 0 && code < 128) codes.ascii[code] = 1
+    else if (!skip.includes(code)) codes.other.push(code)
   }
   return codes
 }
@@ -87,14 +108,8 @@ function keyedCodes(map: Record<string, Construct | Construct[] | undefined>, di
 function stopsIn(context: TokenizeContext, self: Construct): Stops {
   const constructs = context.parser.constructs
   const disabled = constructs.disable.null ?? []
-  const text = keyedCodes(constructs.text, disabled)
-  const ascii = new Uint8Array(128)
-  const other = new Set<number>()
-  if (text !== 'all') for (const code of text) if (code >= 0 && code < 128) ascii[code] = 1; else if (code !== CR && code !== LF && code !== CRLF) other.add(code)
   return {
-    anyText: text === 'all',
-    ascii,
-    other: other.size > 0 ? other : undefined,
+    text: keyedCodes(constructs.text, disabled, undefined, [CR, LF, CRLF]),
     content: keyedCodes(constructs.contentInitial, disabled),
     flow: keyedCodes(constructs.flow, disabled, self),
     indented: !disabled.includes('codeIndented'),
@@ -128,7 +143,7 @@ export function fastParagraph(options: FastParagraphOptions): Construct {
 
 function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: State, nok: State, stops: Stops, hardBreaks: boolean): State {
   const self = this
-  const { ascii, other, content } = stops
+  const { text, content } = stops
   /** The character a line that interrupted the paragraph starts with (after its white space). */
   let interrupter: Code | undefined
   /** The check at a line ending: whether the next line goes on with the paragraph, as it would go on with `content`. */
@@ -141,7 +156,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
 
   function start(code: Code): State | undefined {
     // Content never interrupts a paragraph; nor does this.
-    if (self.interrupt || stops.anyText || content === 'all' || code === null || content.has(code)) return nok(code)
+    if (self.interrupt || text.all || code === null || has(content, code)) return nok(code)
     effects.enter('paragraph')
     effects.enter('data')
     return inData(code)
@@ -160,7 +175,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
       return code === null ? close(code) : effects.check(next, continued, end)(code)
     }
     if (markdownSpace(code)) space ??= self.now()
-    else if (code < 128 ? ascii[code] === 1 : other !== undefined && other.has(code)) return nok(code)
+    else if (has(text, code)) return nok(code)
     else space = undefined
     effects.consume(code)
     return inData
@@ -218,7 +233,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
       const tail = context.events[context.events.length - 1]!
       if (stops.indented && tail[1].type === 'linePrefix' && tail[2].sliceSerialize(tail[1], true).length >= TAB_SIZE) return ok(code)
       // No flow construct starts at this character: none can interrupt (what `effects.interrupt` would find).
-      if (stops.flow !== 'all' && !stops.flow.has(code)) return ok(code)
+      if (!has(stops.flow, code)) return ok(code)
       interrupter = code
       return effects.interrupt(context.parser.constructs.flow, nok, ok)(code)
     }
