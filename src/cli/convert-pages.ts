@@ -8,7 +8,8 @@ import { convert, type ConvertReport, type ConvertResult } from '../convert/inde
 import { write } from '../emit/markdown.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { toDiagnostic } from '../rules/lint.js'
-import { MAX_FILE_BYTES } from '../parse/limits.js'
+import { messageOn } from '../model/message.js'
+import { checkLimits, MAX_FILE_BYTES } from '../parse/limits.js'
 import { readErrorMessage, readUnlessLarger } from './special-files.js'
 
 /** One page of a run: where it is on disk, and the path messages show. */
@@ -39,6 +40,19 @@ function writable(result: ConvertResult): boolean {
   return !blocked && typeof result.scenario.id === 'string'
 }
 
+/**
+ * Why lint would refuse `markdown` (over one of its limits, docs/limits.md), or undefined. A
+ * page is read as plain text, where only a line's length is limited; the Markdown written from
+ * it is Markdown, and may be over: escapes make it larger, and a `]` is a link marker there.
+ */
+function overLintLimits(markdown: string): string | undefined {
+  const bytes = Buffer.byteLength(markdown)
+  if (bytes > MAX_FILE_BYTES) return `Unexpected scenario Markdown of ${bytes} bytes, expected at most ${MAX_FILE_BYTES} (what lint reads)`
+  const limit = checkLimits(markdown)
+  if (limit) return `Unexpected scenario Markdown that lint would refuse, at its line ${limit.line}: ${limit.reason}`
+  return undefined
+}
+
 /** Read and convert one page. Never throws on content; an unreadable file (or not a regular one) is its read error. */
 export function convertPage(job: ConvertJob): PageOutcome {
   let read: { bytes: Uint8Array; size: number }
@@ -49,11 +63,20 @@ export function convertPage(job: ConvertJob): PageOutcome {
   }
   // A page over the size limit is not read: it is refused by its size.
   const result = convert(read.bytes, { path: job.shown, size: read.size })
+  let markdown = writable(result) ? write(result.scenario) : null
+  const over = markdown === null ? undefined : overLintLimits(markdown)
+  if (over !== undefined) {
+    const message = messageOn(result.file, over, { place: { line: 1, column: 1 }, ruleId: 'too-complex', source: 'convert' })
+    message.fatal = true
+    message.note = 'Nothing was written for this page'
+    result.file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    markdown = null
+  }
   return {
     messages: result.file.messages.filter((m) => m.fatal !== undefined).map(toDiagnostic),
-    complete: result.complete,
+    complete: result.complete && over === undefined,
     id: typeof result.scenario.id === 'string' ? result.scenario.id : null,
-    markdown: writable(result) ? write(result.scenario) : null,
+    markdown,
     report: result.report,
   }
 }

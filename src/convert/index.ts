@@ -152,7 +152,8 @@ export function convert(input: string | Uint8Array, options: ConvertOptions = {}
   const { text, problems } = size > MAX_FILE_BYTES ? { text: '', problems: [tooLarge] } : decodeInput(input)
   const file = new VFile({ value: text, ...(options.path === undefined ? {} : { path: options.path }) })
   for (const p of problems) put(file, p)
-  const limit = problems.some((p) => p.severity === 'error') ? undefined : checkLimits(text)
+  // Plain text: only a line's length is limited (nesting and markers are text here).
+  const limit = problems.some((p) => p.severity === 'error') ? undefined : checkLimits(text, { markdown: false })
   if (limit) put(file, { ...limit, ruleId: 'convert/too-complex', severity: 'error' })
   const binary = problems.some((p) => p.severity === 'error') || limit !== undefined
   let page: PageResult | undefined
