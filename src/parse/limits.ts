@@ -111,7 +111,7 @@ export function checkLimits(text: string, { markdown = true }: { markdown?: bool
       return { line: k + 1, column: 1, reason: `Unexpected nesting of lists or block quotes ${depth} deep, expected at most ${MAX_NESTING}` }
     }
     if (!markdown) {
-      // Line length only.
+      // Plain text: the line's length is all.
     } else if (blank(text, start, end)) {
       total += runs
       runs = 0
