@@ -4,7 +4,7 @@
  * worker and in this thread, with an outcome of plain JSON, so a run gives the same outcome
  * for every page whatever the threads; the command decides, writes and reports in page order.
  */
-import { convert, type ConvertReport, type ConvertResult } from '../convert/index.js'
+import { convert, sortMessages, type ConvertReport, type ConvertResult } from '../convert/index.js'
 import { write } from '../emit/markdown.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { toDiagnostic } from '../rules/lint.js'
@@ -69,7 +69,7 @@ export function convertPage(job: ConvertJob): PageOutcome {
     const message = messageOn(result.file, over, { place: { line: 1, column: 1 }, ruleId: 'too-complex', source: 'convert' })
     message.fatal = true
     message.note = 'Nothing was written for this page'
-    result.file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+    sortMessages(result.file)
     markdown = null
   }
   return {

@@ -75,6 +75,11 @@ function put(file: VFile, m: WalkMessage): void {
   if (m.note !== undefined) message.note = m.note
 }
 
+/** Put `file`'s messages in the order they are shown: by place, in the order found at one place. */
+export function sortMessages(file: VFile): void {
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}
+
 /** Bytes to text: UTF-8 (BOM dropped) or UTF-16 with a BOM; or the reason it is not text. */
 function decodeInput(input: string | Uint8Array): { text: string; problems: WalkMessage[] } {
   const problems: WalkMessage[] = []
@@ -208,7 +213,7 @@ export function convert(input: string | Uint8Array, options: ConvertOptions = {}
         reason: `Unexpected mojibake \`${r.from}\`, repaired to \`${r.to}\``,
       })
   }
-  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+  sortMessages(file)
   const incomplete = file.messages.some(
     (m) => m.fatal === true || m.ruleId === 'missing-section' || m.ruleId === 'missing-field' || m.ruleId === 'no-answer',
   )
