@@ -5,7 +5,7 @@
 // starkit convert; prints medians, ratios and peak memory. With --write, also writes
 // docs/performance.md. Not part of the test suite: wall time is measured here, never in a test.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -23,6 +23,27 @@ const PAGES = Number(opt('pages', 1000))
 const RUNS = Number(opt('runs', 3))
 const WRITE = args.includes('--write')
 const base = opt('dir', join(tmpdir(), 'starkit-bench'))
+
+/**
+ * Where the rows that write (build, its write floor, convert) put their output: a tmpfs when
+ * the machine has one (`/dev/shm`, or `--scratch <dir>`), else the corpus folder. Each of
+ * those rows deletes its last output first, and on an ext4 without a journal (this VM's)
+ * every inode freed in the last 12 hours whose block is still cached is skipped when a new
+ * file is made (the kernel's `recently_deleted`): creating 20,000 files right after deleting
+ * 20,000 scanned past them, ~1–2 ms an `open`, a cost of the bench's own `rm -rf`, not of
+ * the command timed (docs/performance.md, session 9). A tmpfs has no such scan.
+ */
+const TMPFS_MAGIC = 0x01021994
+const scratchBase = (() => {
+  const given = opt('scratch', undefined)
+  if (given) return given
+  try {
+    if (statfsSync('/dev/shm').type === TMPFS_MAGIC) return join('/dev/shm', `starkit-bench-${process.pid}`)
+  } catch {
+    // No /dev/shm: write beside the corpus.
+  }
+  return base
+})()
 
 const bin = join(root, 'bin/starkit.js')
 const nodeBin = (pkg, file) => join(root, 'node_modules', pkg, file)
@@ -67,12 +88,15 @@ function benchRounds(rows) {
   const results = {}
   for (const r of rows) {
     const runs = samples.get(r.key)
-    const command = r.time ? r.command : [r.command, ...r.argv].join(' ').replaceAll(root, '').replaceAll(base, '$BENCH')
+    const shown = (r.time ? r.command : [r.command, ...r.argv].join(' ')).replaceAll(root, '')
+    const command = (scratchBase === base ? shown.replaceAll('$OUT', base) : shown.replaceAll(scratchBase, '$OUT')).replaceAll(base, '$BENCH')
     results[r.key] = { name: r.name, command, seconds: median(runs.map((m) => m.seconds)), mb: Math.max(...runs.map((m) => m.mb)) }
   }
   return results
 }
 
+/** What `$OUT` is in the commands shown. */
+const outNote = scratchBase === base ? '`$OUT` is the corpus folder too' : `\`$OUT\` is a folder on a tmpfs (${scratchBase.replace(/-\d+$/, '-<pid>')}), for the rows that write`
 rmSync(base, { recursive: true, force: true })
 mkdirSync(base, { recursive: true })
 console.error(`corpus: ${FILES} and ${SMALL} scenario files, ${PAGES} pages, in ${base}; ${RUNS} rounds of every row (median)`)
@@ -87,9 +111,10 @@ const cache = join(base, 'cache.ndjson')
 const changed = join(big, 'bench-000000.md')
 const original = readFileSync(changed, 'utf8')
 let edits = 0
-const out = join(base, 'site')
-const rewritten = join(base, 'site-again')
-const converted = join(base, 'converted')
+mkdirSync(scratchBase, { recursive: true })
+const out = join(scratchBase, 'site')
+const rewritten = join(scratchBase, 'site-again')
+const converted = join(scratchBase, 'converted')
 // The warm row's cache, written once before the rounds.
 measure(process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base)
 const results = benchRounds([
@@ -108,7 +133,7 @@ const results = benchRounds([
   {
     key: 'writeFloor',
     name: "(e') writing the build's files",
-    command: 'node bench/write-floor.mjs $BENCH/site $BENCH/site-again --atomic',
+    command: 'node bench/write-floor.mjs $OUT/site $OUT/site-again --atomic',
     before: () => rmSync(rewritten, { recursive: true, force: true }),
     time: () => {
       const r = spawnSync(process.execPath, [join(root, 'bench/write-floor.mjs'), out, rewritten, '--atomic'], { encoding: 'utf8' })
@@ -122,6 +147,10 @@ const results = benchRounds([
   row('plainFloor', `(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--plain', '--threads', cores], base),
   row('smallCold', `starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base),
 ])
+
+// The tmpfs holds ~600 MB of output at 10,000 files: freed now, not at the next reboot.
+for (const dir of [out, rewritten, converted]) rmSync(dir, { recursive: true, force: true })
+if (scratchBase !== base && !opt('scratch', undefined)) rmSync(scratchBase, { recursive: true, force: true })
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
 const rows = [
@@ -155,7 +184,7 @@ if (WRITE) {
   const marker = '<!-- bench results -->'
   const end = '<!-- /bench results -->'
   const after = text.includes(end) ? text.slice(text.indexOf(end) + end.length) : '\n'
-  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} rounds of every row, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n\n${end}${after}`
+  const block = `${marker}\n\nRun of ${new Date().toISOString().slice(0, 10)}: ${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} rounds of every row, medians; ${machine}.\n\n${table}\n\nCommands (\`$BENCH\` is the corpus folder, ${outNote}):\n\n${Object.values(results).map((r) => `- ${r.name}: \`${r.command}\``).join('\n')}\n\n${end}${after}`
   writeFileSync(doc, text.includes(marker) ? text.slice(0, text.indexOf(marker)) + block : `${text}\n${block}`)
   console.error(`wrote ${doc}`)
 }
