@@ -206,7 +206,8 @@ describe('bad input to fmt and convert', () => {
     const r = await run(['convert', 'pages', '-o', 'out'], { cwd: dir })
     expect(r.stderr).toContain(`pages/a-big.txt\n  1:1  error  Unexpected page of ${20 * 1024 * 1024} bytes, expected at most ${MAX_FILE_BYTES}  convert/too-large`)
     expect(r.stderr).toContain(`pages/b-deep.txt\n  1:${MAX_LINE_LENGTH + 1}  error  Unexpected line of 30002 characters, expected at most ${MAX_LINE_LENGTH}  convert/too-complex`)
-    expect(r.stdout).toMatch(/^pages\/a-big\.txt: not written \(not a convertible walkthrough page\)\npages\/b-deep\.txt: not written \(not a convertible walkthrough page\)\npages\/c-good\.txt -> out\//)
+    // The line on stdout names the limit, not "not a walkthrough page".
+    expect(r.stdout).toMatch(/^pages\/a-big\.txt: not written \(over the size limit\)\npages\/b-deep\.txt: not written \(over a limit of what convert reads or writes\)\npages\/c-good\.txt -> out\//)
     expect(r.code).toBe(1)
   })
 })

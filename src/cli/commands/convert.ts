@@ -39,6 +39,16 @@ interface Options {
   concurrency: string
 }
 
+/**
+ * Why a page was not converted, for its line on stdout: a limit when one refused it (its
+ * message says which, docs/limits.md), else that it is not a walkthrough page.
+ */
+function notConverted(messages: readonly Diagnostic[]): string {
+  if (messages.some((m) => m.ruleId === 'convert/too-large')) return 'over the size limit'
+  if (messages.some((m) => m.ruleId === 'convert/too-complex')) return 'over a limit of what convert reads or writes'
+  return 'not a convertible walkthrough page'
+}
+
 /** Page files: named files as given; folders' `.txt` files, walked in sorted order. */
 async function collectPages(paths: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>()
@@ -212,7 +222,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           repairs: outcome.report.repairs,
           messages,
         })
-        const reason = status === 'not-converted' ? 'not a convertible walkthrough page' : status === 'exists' ? 'the output exists; use --force' : status === 'unwritable' ? 'the output could not be written' : status
+        const reason = status === 'not-converted' ? notConverted(messages) : status === 'exists' ? 'the output exists; use --force' : status === 'unwritable' ? 'the output could not be written' : status
         const line =
           status === 'written'
             ? `${shown} -> ${output}${outcome.complete ? '' : ' (incomplete: see the messages; the file lints with errors for what is missing)'}`
