@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli/main.js'
+// The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
+import { main } from '../lib/bundle/main.js'
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
