@@ -1,5 +1,6 @@
-/** The worker thread of `digestFiles`: hashes the files it is given, sends the digests back, and ends. */
+/** The worker thread of `digestFiles`: hashes the files it claims of those it is given, sends the digests back, and ends. */
 import { parentPort, workerData } from 'node:worker_threads'
-import { digestFilesSync } from './digest.js'
+import { digestClaimed } from './digest.js'
 
-parentPort!.postMessage(digestFilesSync(workerData as string[]))
+const { files, next } = workerData as { files: string[]; next: Int32Array }
+parentPort!.postMessage(digestClaimed(files, next))

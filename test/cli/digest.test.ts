@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { digestFiles, digestFilesSync } from '../../src/cli/digest.js'
+import { digestClaimed, digestFiles, digestFilesSync } from '../../src/cli/digest.js'
 
 /** The compiled module: only it finds its worker script (npm test builds first). */
 const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
@@ -35,9 +35,33 @@ describe('digests for --cache', () => {
   test('on a worker thread, the same digests as in this thread', async () => {
     const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
     expect(existsSync(fileURLToPath(new URL('./digest-worker.js', COMPILED)))).toBe(true)
-    expect(await compiled.digestFiles(files, true)).toEqual(digestFilesSync(files))
+    expect(await compiled.digestFiles(files, true).done).toEqual(digestFilesSync(files))
     // Without a thread, or from the sources (no compiled worker): hashed here, the same.
-    expect(await digestFiles(files, true)).toEqual(digestFilesSync(files))
-    expect(await compiled.digestFiles(files, false)).toEqual(digestFilesSync(files))
+    expect(await digestFiles(files, true).done).toEqual(digestFilesSync(files))
+    expect(await compiled.digestFiles(files, false).done).toEqual(digestFilesSync(files))
+  })
+
+  test('this thread helping: each file hashed once, by one thread or the other, the same digests', async () => {
+    const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
+    const many = Array.from({ length: 400 }, (_, i) => files[i % files.length]!)
+    // Helping at once: this thread claims files before the worker has started, maybe all.
+    const early = compiled.digestFiles(many, true)
+    early.help()
+    expect(await early.done).toEqual(digestFilesSync(many))
+    // Helping late: the worker has claimed them all; this thread finds none left.
+    const late = compiled.digestFiles(many, true)
+    const digests = await late.done
+    late.help()
+    expect(digests).toEqual(digestFilesSync(many))
+  })
+
+  test('claims go through the shared counter: each index once, from where it stands', () => {
+    const next = new Int32Array(new SharedArrayBuffer(4))
+    next[0] = 3
+    const claimed = digestClaimed(files, next)
+    expect(claimed.at).toEqual([3, 4, 5])
+    expect(claimed.digests).toEqual(digestFilesSync(files).slice(3))
+    // Nothing is left for a second claimer.
+    expect(digestClaimed(files, next)).toEqual({ at: [], digests: [] })
   })
 })

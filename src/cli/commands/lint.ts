@@ -77,11 +77,12 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
   // The files are read and hashed (on a thread of their own when there are many) while the
-  // cache is parsed here: neither needs the other.
+  // cache is parsed here: neither needs the other. Then this thread hashes what is left too.
   const digesting = options.cache ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
   const loaded = options.cache ? loadCache(options.cache, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
-  const digests = (await digesting) ?? []
+  digesting?.help()
+  const digests = (await digesting?.done) ?? []
   const records = new Map<string, FileRecord>()
   /** Per job of this shard: its cache name and hash, and the entry it hit. */
   const read = new Map<string, { name: string; digest: string; hit?: CacheEntry }>()
