@@ -208,7 +208,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
 
     // Loaded here, not at start: every other command would pay for the HTML renderer.
     const { bundleFromSerialized, bundleWarnings, compareIds } = await import('../../emit/json.js')
-    const { checkId, DEFAULT_TITLE, indexHtml, siteFiles } = await import('../../emit/site.js')
+    const { checkId, DEFAULT_TITLE, indexHtmlOfRendered, siteFiles } = await import('../../emit/site.js')
     const schemaId = loadSchema('scenario.schema.json')['$id']
     if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
     for (const e of entries) checkId(e.prepared.id, e.path)
@@ -253,7 +253,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const contentOf = (file: SiteFile): Uint8Array => {
       if (file.kind === 'asset') return utf8.encode(file.content)
       if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, entry: e.prepared.entry, warnings: bundleWarnings(e.messages) })))
-      return utf8.encode(indexHtml(entries.map((e) => e.prepared.card), title))
+      return utf8.encode(indexHtmlOfRendered(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title))
     }
     let written = 0
     const wrote = (path: string): void => {

@@ -18,6 +18,11 @@ export function indexCard(s: Scenario): IndexCard {
 export interface IndexOptions {
   /** The site's title. */
   title: string
+  /**
+   * Leave the list of cards empty (default false): the caller puts in cards it rendered on
+   * its own (`site.ts`, `indexHtmlOfRendered`).
+   */
+  withoutCards?: boolean
 }
 
 /** What the index's search looks through, besides the visible card text. */
@@ -36,7 +41,8 @@ function select(id: string, name: string, text: string, all: string, values: str
   ]
 }
 
-function card(s: IndexCard): Element {
+/** One scenario's card of the index. */
+export function card(s: IndexCard): Element {
   const meta = [s.company, s.principleSet, s.level, s.role].filter((v): v is string => typeof v === 'string')
   return h(
     'li.scenario-card',
@@ -87,7 +93,7 @@ export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions
           h('div.field.field-reset', [h('button', { type: 'reset' }, 'Clear filters')]),
         ]),
         h('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),
-        h('ol#scenarios.scenario-list', sorted.map(card)),
+        h('ol#scenarios.scenario-list', options.withoutCards ? [] : sorted.map(card)),
         h('p#no-results.no-results', { hidden: true }, 'No scenario matches these filters.'),
       ]),
       h('footer.site-footer', [h('p', 'Built with starkit. Works offline: this site makes no network requests.')]),

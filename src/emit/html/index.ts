@@ -1,4 +1,4 @@
-export { indexCard, indexPage } from './index-page.js'
+export { card, indexCard, indexPage } from './index-page.js'
 export type { IndexCard, IndexOptions } from './index-page.js'
 export { scenarioPage } from './scenario-page.js'
 export type { ScenarioPageOptions } from './scenario-page.js'
