@@ -28,10 +28,10 @@ const base = opt('dir', join(tmpdir(), 'starkit-bench'))
  * Where the rows that write (build, its write floor, convert) put their output: a tmpfs when
  * the machine has one (`/dev/shm`, or `--scratch <dir>`), else the corpus folder. Each of
  * those rows deletes its last output first, and on an ext4 without a journal (this VM's)
- * every inode freed in the last 12 hours whose block is still cached is skipped when a new
- * file is made (the kernel's `recently_deleted`): creating 20,000 files right after deleting
- * 20,000 scanned past them, ~1–2 ms an `open`, a cost of the bench's own `rm -rf`, not of
- * the command timed (docs/performance.md, session 9). A tmpfs has no such scan.
+ * every inode freed in the last minute (six while its block is unwritten) is passed over when
+ * a new file is made (the kernel's `recently_deleted`): creating 20,000 files right after
+ * deleting 20,000 scanned past them, ~1–2 ms an `open`, a cost of the bench's own `rm -rf`,
+ * not of the command timed (docs/performance.md, session 9). A tmpfs has no such scan.
  */
 const TMPFS_MAGIC = 0x01021994
 const scratchBase = (() => {
