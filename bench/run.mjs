@@ -117,17 +117,18 @@ const rewritten = join(scratchBase, 'site-again')
 const converted = join(scratchBase, 'converted')
 // The warm row's cache, written once before the rounds.
 measure(process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base)
+// Rows in the order of the ratios they make, each ratio's rows next to each other (cold lint,
+// then the warm run and build, then the 1,000-file lint for memory): this VM's speed drifts over the minutes a
+// round takes (markdownlint-cli2 and remark-cli alone take ~12), and build timed ten minutes
+// after cold lint measured 1.35 × it in session 9 where back to back it measured 1.18–1.23 ×.
 const results = benchRounds([
   row('floor', '(a) parse floor (1 process)', process.execPath, [floor, big], base),
   row('floorThreads', `(a') parse floor on ${cores} threads`, process.execPath, [floor, big, '--threads', cores], base),
   row('cold', '(b) starkit lint, cold', process.execPath, [bin, 'lint', big, '--format', 'json'], base),
-  row('coldOne', '(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base),
   row('warm', '(c) starkit lint --cache, 1 changed', process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base, {
     before: () => writeFileSync(changed, `${original}\n<!-- edit ${++edits} -->\n`),
     after: () => writeFileSync(changed, original),
   }),
-  row('markdownlint', '(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root),
-  row('remark', '(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root),
   row('build', '(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) }),
   // The disk's share of build: the same files, the same bytes, written the way build writes them.
   {
@@ -142,10 +143,13 @@ const results = benchRounds([
     },
     after: () => rmSync(rewritten, { recursive: true, force: true }),
   },
+  row('smallCold', `starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base),
+  row('coldOne', '(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base),
+  row('markdownlint', '(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root),
+  row('remark', '(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root),
   row('convert', `(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
   row('pageFloor', `(f') remark-parse of the pages, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--threads', cores], base),
   row('plainFloor', `(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--plain', '--threads', cores], base),
-  row('smallCold', `starkit lint, cold, ${SMALL} files`, process.execPath, [bin, 'lint', small, '--format', 'json'], base),
 ])
 
 // The tmpfs holds ~600 MB of output at 10,000 files: freed now, not at the next reboot.
