@@ -1,5 +1,5 @@
 import { toHtml } from 'hast-util-to-html'
-import type { Root } from 'hast'
+import type { Element, Root } from 'hast'
 import type { Scenario } from '../model/scenario.js'
 import type { BuildEntry } from './json.js'
 import { bundleEntryJson, bundleJson, createBundle, scenarioJson, scenarioJsonOfEntry } from './json.js'
@@ -33,8 +33,13 @@ export function checkId(id: string, path: string): void {
 }
 
 /** The fast path where the tree is of its shapes (all of ours are), else hast-util-to-html: the same bytes. */
+function serialize(tree: Root | Element): string {
+  return toHtmlFast(tree) ?? toHtml(tree)
+}
+
+/** A page: its HTML and a final newline. */
 function html(tree: Root): string {
-  return (toHtmlFast(tree) ?? toHtml(tree)) + '\n'
+  return serialize(tree) + '\n'
 }
 
 /** `index.html`. */
@@ -44,8 +49,7 @@ export function indexHtml(cards: readonly IndexCard[], title: string): string {
 
 /** A scenario's card of the index, serialized: its part of {@link indexHtml}. */
 export function cardHtml(of: IndexCard): string {
-  const tree = card(of)
-  return toHtmlFast(tree) ?? toHtml(tree)
+  return serialize(card(of))
 }
 
 /** How the list of cards stands in an index rendered without them. */
