@@ -16,8 +16,8 @@ export const AUTO_THRESHOLD = 200
 const BATCH = 16
 /**
  * Batches a worker holds at once: the one it works on and the next, so it never waits for
- * this thread to answer (convert's main thread is busy with its writes). More would only
- * unbalance the last batches.
+ * this thread to answer (convert's main thread writes each page as it takes it). More would
+ * only unbalance the last batches.
  */
 const DEPTH = 2
 /**
@@ -136,8 +136,8 @@ export class Pool {
 
   /**
    * Scraped pages converted at most `ahead` results ahead of the one taken. In this thread,
-   * each page waits for a turn of the event loop first, so the command's writes in flight get
-   * their callbacks between pages.
+   * each page waits for a turn of the event loop first, so a signal's handler (write-file-atomic's
+   * clean-up, through signal-exit) runs between pages, not after the last.
    */
   convert(jobs: readonly ConvertJob[], ahead: number): Stream<PageOutcome> {
     return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, DEPTH, true) as Stream<PageOutcome>

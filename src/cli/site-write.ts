@@ -4,7 +4,7 @@
  * scenario's JSON next to it, so that 20,000 writes are not all queued on one thread.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
@@ -121,20 +121,22 @@ export function removeTemporaries(folders: Iterable<string>): void {
 }
 
 /**
- * Write a file the build found no file at: a temporary file next to it, then a rename, as
- * write-file-atomic does, less what a new file of a checked folder does not need. The build
- * has already found that no folder on the way and no target is a symbolic link (so there is
- * no real path to resolve: write-file-atomic's `realpathSync` looks at every component of
- * the path), and there is no mode or owner to keep. Creating files in a folder of 20,000 was
- * most of a build's page writes, and this took 30–50 % less time a file than
- * `writeFileAtomic.sync` (10,000 new files, alternated runs; docs/performance.md).
+ * Write a file where none is: a temporary file next to it, then a rename, as write-file-atomic
+ * does, less what a new file of a checked folder does not need. The caller has already found
+ * that no target is a symbolic link and that its folder is one it made or checked (so there is
+ * no real path to resolve: write-file-atomic's `realpathSync` looks at every component of the
+ * path), and there is no mode or owner to keep. Creating files in a folder of 20,000 was most
+ * of a build's page writes, and this took 30–50 % less time a file than
+ * `writeFileAtomic.sync` (10,000 new files, alternated runs; docs/performance.md). `fsync`
+ * flushes the file before the rename (convert: a page converted once is not made again).
  */
-function writeNew(path: string, content: Uint8Array): void {
+export function writeNew(path: string, content: Uint8Array, { fsync = false }: { fsync?: boolean } = {}): void {
   const temporary = `${path}${MARK}${threadId}-${++temporaries}`
   let fd: number | undefined
   try {
     fd = openSync(temporary, 'wx')
     for (let at = 0; at < content.byteLength; ) at += writeSync(fd, content, at)
+    if (fsync) fsyncSync(fd)
     closeSync(fd)
     fd = undefined
     renameSync(temporary, path)

@@ -1,5 +1,5 @@
-import { existsSync, lstatSync, type Stats } from 'node:fs'
-import { mkdir, readdir, stat } from 'node:fs/promises'
+import { existsSync, lstatSync, mkdirSync, type Stats } from 'node:fs'
+import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
@@ -10,6 +10,7 @@ import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { Pool, threadsFor } from '../pool.js'
+import { writeNew } from '../site-write.js'
 import { kindOf, writeUserFile } from '../special-files.js'
 import { compareCodeUnits } from '../../model/order.js'
 
@@ -85,24 +86,39 @@ function entryAt(path: string): Stats | undefined {
   }
 }
 
-/** Writes in flight at once: enough to overlap each file's fsync with the next pages' work. */
-const WRITES_IN_FLIGHT = 16
-
 /** How far (in pages) the workers may run ahead of the page the command is at: bounds the memory held. */
 const PAGES_AHEAD = 256
 
 const cliMessage = (ruleId: string, message: string): Diagnostic => ({ ruleId, severity: 'error', message, line: 1, column: 1, endLine: 1, endColumn: 1 })
 
-/** One page on its way out: decided in page order, reported in page order once its write (if any) is done. */
+/** One page on its way out: decided, written and reported in page order. */
 interface Entry {
   shown: string
   outcome: PageOutcome
   status: ConvertFileReport['status']
   output: string | null
   messages: Diagnostic[]
-  /** The write of the output, resolving to its error (undefined: written). */
-  write?: Promise<NodeJS.ErrnoException | undefined>
-  settled: boolean
+  /** Why the write of the output failed (undefined: written, or nothing to write). */
+  failed?: NodeJS.ErrnoException
+}
+
+/**
+ * Write a page's Markdown to `target`, atomically and flushed: a temporary file beside it,
+ * fsync, rename. Where a file is (`--force`), write-file-atomic keeps its mode and owner; where
+ * none is, `writeNew` skips write-file-atomic's real-path walk and mode look-up. Synchronous:
+ * on this thread each awaited step of write-file-atomic was a round trip to the thread pool,
+ * and this thread's share of the two cores was the workers' loss (a 1,000-page run spent about
+ * a second of CPU here on writes; docs/performance.md). A signal's handler runs between two
+ * pages, never inside a write, so an interrupt leaves no temporary file.
+ */
+function writePage(target: string, markdown: string, replace: boolean): NodeJS.ErrnoException | undefined {
+  try {
+    if (replace) writeFileAtomic.sync(target, markdown)
+    else writeNew(target, Buffer.from(markdown), { fsync: true })
+    return undefined
+  } catch (error) {
+    return error as NodeJS.ErrnoException
+  }
 }
 
 export default function register(program: Command, ctx: CommandContext): void {
@@ -133,8 +149,8 @@ export default function register(program: Command, ctx: CommandContext): void {
       let repairs = 0
 
       /** Decide what to do with a page, in page order: refuse, print, or start its write. */
-      const decide = async (shown: string, outcome: PageOutcome): Promise<Entry> => {
-        const entry: Entry = { shown, outcome, status: 'not-converted', output: null, messages: [], settled: true }
+      const decide = (shown: string, outcome: PageOutcome): Entry => {
+        const entry: Entry = { shown, outcome, status: 'not-converted', output: null, messages: [] }
         if ('readError' in outcome) {
           entry.status = 'unreadable'
           entry.messages.push(cliMessage('convert/unreadable', outcome.readError))
@@ -167,28 +183,20 @@ export default function register(program: Command, ctx: CommandContext): void {
           entry.status = 'exists'
           entry.messages.push(cliMessage('convert/exists', `Unexpected existing file \`${shownTarget}\`, expected \`--force\` to overwrite it`))
         } else {
-          if (!madeOutDir) await mkdir(outDir, { recursive: true })
+          if (!madeOutDir) mkdirSync(outDir, { recursive: true })
           madeOutDir = true
-          // Taken now, not when the write is done: a later page with this id is a duplicate either way.
+          // Taken whether or not the write succeeds: a later page with this id is a duplicate either way.
           written.set(target, shown)
           entry.status = 'written'
           entry.output = shownTarget
-          entry.settled = false
-          // write-file-atomic: a temporary file, fsync, rename; the mode and owner of a replaced
-          // file are kept, and the temporary file is removed if the run is interrupted.
-          entry.write = writeFileAtomic(target, markdown).then(
-            () => undefined,
-            (error: NodeJS.ErrnoException) => error,
-          )
-          void entry.write.then(() => void (entry.settled = true))
+          entry.failed = writePage(target, markdown, present !== undefined)
         }
         return entry
       }
 
-      /** Report a page whose write is done, in page order. */
-      const finish = async (entry: Entry): Promise<void> => {
-        const { shown, outcome } = entry
-        const failed = entry.write === undefined ? undefined : await entry.write
+      /** Report a page, in page order. */
+      const finish = (entry: Entry): void => {
+        const { shown, outcome, failed } = entry
         if (failed !== undefined) {
           entry.messages.push(cliMessage('convert/unwritable', `Unexpected error writing \`${entry.output}\` (${failed.code ?? failed.message})`))
           entry.status = 'unwritable'
@@ -238,17 +246,12 @@ export default function register(program: Command, ctx: CommandContext): void {
       const threads = threadsFor(options.concurrency, jobs.length)
       const pool = Pool.for(threads, jobs.length)
       const pages = pool.convert(jobs, PAGES_AHEAD)
-      const queue: Entry[] = []
       try {
         for (const [n, job] of jobs.entries()) {
           if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${job.shown}`)
-          queue.push(await decide(job.shown, await pages.take()))
-          while (queue.length > 0 && (queue[0]!.settled || queue.length > WRITES_IN_FLIGHT)) await finish(queue.shift()!)
+          finish(decide(job.shown, await pages.take()))
         }
-        while (queue.length > 0) await finish(queue.shift()!)
       } finally {
-        // On a failure, let the writes started finish (each is whole or absent) before stopping.
-        await Promise.all(queue.map((e) => e.write))
         await pool.close()
       }
       if (progress) io.stderr('\r\u001b[2K')
