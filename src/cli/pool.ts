@@ -45,6 +45,15 @@ export function threadsFor(setting: string, files: number): number {
   return Number(setting)
 }
 
+/**
+ * A result as a worker's `postMessage` hands it over: a copy that shares nothing with the
+ * task's own data. A record's strings are often slices of the file's text (a message quoting
+ * a key phrase, a frontmatter value), and V8 keeps a whole string alive for any slice of it:
+ * kept for the run, 10,000 records linted in this thread held ~200 MB of source text after a
+ * full GC (~22 KB a file, against ~3 KB copied). With threads, `postMessage` copies them.
+ */
+const detach = (result: TaskResult): TaskResult => structuredClone(result)
+
 /** The worker script, compiled; absent when running from TypeScript sources (tests), where tasks run in this thread. */
 const WORKER = new URL('./worker.js', import.meta.url)
 
@@ -147,7 +156,7 @@ export class Pool {
   private stream(tasks: readonly Task[], ahead: number, depth: number, yieldFirst = false, halts?: (result: TaskResult) => boolean): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
-      const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options)
+      const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options).then(detach)
       // A task starts when it is taken: none is ever under way.
       return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0 }
     }
