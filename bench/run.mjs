@@ -20,6 +20,8 @@ const opt = (name, fallback) => {
 const FILES = Number(opt('files', 10000))
 const SMALL = Number(opt('small', 1000))
 const PAGES = Number(opt('pages', 1000))
+/** The same convert at ten times the pages: what a page costs once start-up and each thread's JIT warm-up are spread thin. */
+const MANY_PAGES = Number(opt('many-pages', 10 * PAGES))
 const RUNS = Number(opt('runs', 3))
 const WRITE = args.includes('--write')
 const base = opt('dir', join(tmpdir(), 'starkit-bench'))
@@ -103,6 +105,7 @@ console.error(`corpus: ${FILES} and ${SMALL} scenario files, ${PAGES} pages, in 
 const big = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${FILES}`), FILES)
 const small = makeScenarioCorpus(join(root, 'scenarios'), join(base, `scenarios-${SMALL}`), SMALL)
 const pages = makePageCorpus(join(root, '../shared/seeds'), join(base, 'pages'), PAGES)
+const manyPages = makePageCorpus(join(root, '../shared/seeds'), join(base, `pages-${MANY_PAGES}`), MANY_PAGES)
 const bytes = Number(spawnSync('du', ['-sb', big], { encoding: 'utf8' }).stdout.split('\t')[0])
 
 const cores = String(cpus().length)
@@ -148,6 +151,7 @@ const results = benchRounds([
   row('markdownlint', '(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root),
   row('remark', '(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root),
   row('convert', `(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
+  row('convertMany', `(f) starkit convert, ${MANY_PAGES} pages`, process.execPath, [bin, 'convert', manyPages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
   row('pageFloor', `(f') remark-parse of the pages, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--threads', cores], base),
   row('plainFloor', `(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--plain', '--threads', cores], base),
 ])
@@ -168,6 +172,7 @@ const rows = [
   ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
   ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone: same bytes and way as a fresh build, one thread`],
   [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
+  [`starkit convert (${MANY_PAGES} pages)`, results.convertMany, '', `${(MANY_PAGES / results.convertMany.seconds).toFixed(0)} pages/s; ${(((results.convertMany.seconds - results.convert.seconds) / (MANY_PAGES - PAGES)) * 1000).toFixed(2)} ms a page past the first ${PAGES}, so ${(results.convert.seconds - (PAGES * (results.convertMany.seconds - results.convert.seconds)) / (MANY_PAGES - PAGES)).toFixed(2)} s a run whatever its size (start-up, each thread's JIT warm-up)`],
   [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: CommonMark, what a remark pipeline of the pages pays`],
   [`remark-parse + remarkPlainText of the ${PAGES} pages, ${cores} threads`, results.plainFloor, '', `${(PAGES / results.plainFloor.seconds).toFixed(0)} pages/s: convert's own parse, its ceiling`],
   [`starkit lint (cold, ${SMALL} files)`, results.smallCold, '', `peak memory ${FILES}/${SMALL}: ${(results.cold.mb / results.smallCold.mb).toFixed(2)}`],
