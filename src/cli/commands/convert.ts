@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, type Stats } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
+import { onExit } from 'signal-exit'
 import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
@@ -10,7 +11,7 @@ import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { Pool, threadsFor } from '../pool.js'
-import { writeNew } from '../site-write.js'
+import { removeTemporaries, writeNew } from '../site-write.js'
 import { kindOf, writeUserFile } from '../special-files.js'
 import { compareCodeUnits } from '../../model/order.js'
 
@@ -108,8 +109,8 @@ interface Entry {
  * none is, `writeNew` skips write-file-atomic's real-path walk and mode look-up. Synchronous:
  * on this thread each awaited step of write-file-atomic was a round trip to the thread pool,
  * and this thread's share of the two cores was the workers' loss (a 1,000-page run spent about
- * a second of CPU here on writes; docs/performance.md). A signal's handler runs between two
- * pages, never inside a write, so an interrupt leaves no temporary file.
+ * a second of CPU here on writes; docs/performance.md). The command's exit handler makes
+ * Ctrl-C and SIGTERM wait for a turn of the event loop, between two pages, never inside a write.
  */
 function writePage(target: string, markdown: string, replace: boolean): NodeJS.ErrnoException | undefined {
   try {
@@ -251,6 +252,9 @@ export default function register(program: Command, ctx: CommandContext): void {
       const threads = threadsFor(options.concurrency, jobs.length)
       const pool = Pool.for(threads, jobs.length)
       const pages = pool.convert(jobs, PAGES_AHEAD)
+      // With a handler, a signal is taken between two pages (each write is synchronous), not in
+      // the middle of one; it removes any temporary file of this process all the same.
+      const forget = options.stdout ? undefined : onExit(() => removeTemporaries([outDir]))
       try {
         for (const [n, job] of jobs.entries()) {
           if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${job.shown}`)
@@ -258,6 +262,7 @@ export default function register(program: Command, ctx: CommandContext): void {
         }
       } finally {
         await pool.close()
+        forget?.()
       }
       if (progress) io.stderr('\r\u001b[2K')
       const problems = stylish(shownReports, { color: false })
