@@ -2,6 +2,8 @@
  * How `build` writes a file of the site, on whichever thread has it: the main thread writes
  * the bundle, the index and the assets, and a worker thread writes the page it rendered and the
  * scenario's JSON next to it, so that 20,000 writes are not all queued on one thread.
+ * `convert` writes its new files with `writeNew` too (with an fsync), and removes its
+ * temporary files with `removeTemporaries` when interrupted.
  */
 import { lstat } from 'node:fs/promises'
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'

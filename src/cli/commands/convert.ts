@@ -156,7 +156,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       let incomplete = 0
       let repairs = 0
 
-      /** Decide what to do with a page, in page order: refuse, print, or start its write. */
+      /** Decide what to do with a page, in page order: refuse it, print it, or write it. */
       const decide = (shown: string, outcome: PageOutcome): Entry => {
         const entry: Entry = { shown, outcome, status: 'not-converted', output: null, messages: [] }
         if ('readError' in outcome) {
