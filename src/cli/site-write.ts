@@ -6,7 +6,7 @@
  * temporary files with `removeTemporaries` when interrupted.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
@@ -130,9 +130,12 @@ export function removeTemporaries(folders: Iterable<string>): void {
  * path), and there is no mode or owner to keep. Creating files in a folder of 20,000 was most
  * of a build's page writes, and this took 30–50 % less time a file than
  * `writeFileAtomic.sync` (10,000 new files, alternated runs; docs/performance.md). `fsync`
- * flushes the file before the rename (convert: a page converted once is not made again).
+ * flushes the file before it takes its name (convert: a page converted once is not made
+ * again). `clobber: false` gives it its name with a hard link instead of a rename, which
+ * fails with `EEXIST` if a file appeared there since the caller looked (the temporary file is
+ * removed and nothing else is touched); where the file system has no hard links, it renames.
  */
-export function writeNew(path: string, content: Uint8Array, { fsync = false }: { fsync?: boolean } = {}): void {
+export function writeNew(path: string, content: Uint8Array, { fsync = false, clobber = true }: { fsync?: boolean; clobber?: boolean } = {}): void {
   const temporary = `${path}${MARK}${threadId}-${++temporaries}`
   let fd: number | undefined
   try {
@@ -141,7 +144,7 @@ export function writeNew(path: string, content: Uint8Array, { fsync = false }: {
     if (fsync) fsyncSync(fd)
     closeSync(fd)
     fd = undefined
-    renameSync(temporary, path)
+    if (clobber || !linked(temporary, path)) renameSync(temporary, path)
   } catch (error) {
     try {
       if (fd !== undefined) closeSync(fd)
@@ -152,6 +155,21 @@ export function writeNew(path: string, content: Uint8Array, { fsync = false }: {
     throw error
   }
 }
+
+/** Link `path` to `temporary` and remove `temporary`; false where the file system has no hard links. Throws `EEXIST` if `path` is there. */
+function linked(temporary: string, path: string): boolean {
+  try {
+    linkSync(temporary, path)
+  } catch (error) {
+    if (NO_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) return false
+    throw error
+  }
+  rmSync(temporary, { force: true })
+  return true
+}
+
+/** What `link` says on a file system without hard links (FAT, exFAT, some network and FUSE mounts). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'])
 
 /** A failed write, as it crosses from a worker thread (an Error's own fields would not). */
 export interface WriteFailure {

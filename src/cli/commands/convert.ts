@@ -115,7 +115,8 @@ interface Entry {
 function writePage(target: string, markdown: string, replace: boolean): NodeJS.ErrnoException | undefined {
   try {
     if (replace) writeFileAtomic.sync(target, markdown)
-    else writeNew(target, Buffer.from(markdown), { fsync: true })
+    // No file was there when the page was decided: one that appears meanwhile is not replaced.
+    else writeNew(target, Buffer.from(markdown), { fsync: true, clobber: false })
     return undefined
   } catch (error) {
     return error as NodeJS.ErrnoException
@@ -205,7 +206,12 @@ export default function register(program: Command, ctx: CommandContext): void {
       /** Report a page, in page order. */
       const finish = (entry: Entry): void => {
         const { shown, outcome, failed } = entry
-        if (failed !== undefined) {
+        if (failed?.code === 'EEXIST') {
+          // A file appeared at the output since the page was decided (another run, an editor).
+          entry.messages.push(cliMessage('convert/exists', `Unexpected existing file \`${entry.output}\`, expected \`--force\` to overwrite it`))
+          entry.status = 'exists'
+          entry.output = null
+        } else if (failed !== undefined) {
           entry.messages.push(cliMessage('convert/unwritable', `Unexpected error writing \`${entry.output}\` (${failed.code ?? failed.message})`))
           entry.status = 'unwritable'
           entry.output = null
