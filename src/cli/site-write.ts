@@ -29,6 +29,21 @@ export interface Target {
   found: Found
 }
 
+/** A file's bytes: one buffer, or pieces written one after another (the bundle: no 178 MB copy of what the pieces hold). */
+export type Content = Uint8Array | readonly Uint8Array[]
+
+const piecesOf = (content: Content): readonly Uint8Array[] => (content instanceof Uint8Array ? [content] : content)
+
+/** Whether the bytes of `file` are the pieces, in order. */
+function samePieces(file: Uint8Array, pieces: readonly Uint8Array[]): boolean {
+  let at = 0
+  for (const piece of pieces) {
+    if (at + piece.byteLength > file.byteLength || Buffer.compare(file.subarray(at, at + piece.byteLength), piece) !== 0) return false
+    at += piece.byteLength
+  }
+  return at === file.byteLength
+}
+
 /**
  * Write `content` to `target` unless those very bytes are there; whether it wrote. Atomic
  * (a temporary file, then a rename: write-file-atomic over a file that is there, keeping its
@@ -37,15 +52,18 @@ export interface Target {
  * build output is made again from the sources by the next build, and a killed run still leaves
  * the old file or the new one. The fsync of 20,000 files cost ~0.6 ms of CPU each.
  */
-export function writeUnlessSame(target: Target, content: Uint8Array): boolean {
+export function writeUnlessSame(target: Target, content: Content): boolean {
   return gated(() => {
     const { path, found } = target
     if (found.kind === 'missing') {
       writeNew(path, content)
       return true
     }
-    if (found.kind === 'file' && found.size === content.byteLength && Buffer.compare(readFileSync(path), content) === 0) return false
-    writeFileAtomic.sync(path, Buffer.from(content.buffer, content.byteOffset, content.byteLength), { fsync: false })
+    const pieces = piecesOf(content)
+    const size = pieces.reduce((n, p) => n + p.byteLength, 0)
+    if (found.kind === 'file' && found.size === size && samePieces(readFileSync(path), pieces)) return false
+    // write-file-atomic takes one buffer: pieces are joined only to replace a file that differs.
+    writeFileAtomic.sync(path, pieces.length === 1 ? Buffer.from(pieces[0]!.buffer, pieces[0]!.byteOffset, pieces[0]!.byteLength) : Buffer.concat(pieces), { fsync: false })
     return true
   })
 }
@@ -135,12 +153,12 @@ export function removeTemporaries(folders: Iterable<string>): void {
  * fails with `EEXIST` if a file appeared there since the caller looked (the temporary file is
  * removed and nothing else is touched); where the file system has no hard links, it renames.
  */
-export function writeNew(path: string, content: Uint8Array, { fsync = false, clobber = true }: { fsync?: boolean; clobber?: boolean } = {}): void {
+export function writeNew(path: string, content: Content, { fsync = false, clobber = true }: { fsync?: boolean; clobber?: boolean } = {}): void {
   const temporary = `${path}${MARK}${threadId}-${++temporaries}`
   let fd: number | undefined
   try {
     fd = openSync(temporary, 'wx')
-    for (let at = 0; at < content.byteLength; ) at += writeSync(fd, content, at)
+    for (const piece of piecesOf(content)) for (let at = 0; at < piece.byteLength; ) at += writeSync(fd, piece, at)
     if (fsync) fsyncSync(fd)
     closeSync(fd)
     fd = undefined

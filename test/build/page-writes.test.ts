@@ -105,3 +105,34 @@ describe('a new file', () => {
     expect(readdirSync(dir).sort()).toEqual(['new.json', 'taken.json'])
   })
 })
+
+describe('a file written in pieces (the bundle)', () => {
+  const pieces = [json.subarray(0, 10), json.subarray(10, 10), json.subarray(10, 500), json.subarray(500)]
+  const size = json.byteLength
+
+  test('is the pieces one after another, new or replacing a file that differs', () => {
+    const target = { path: join(dir, 'scenarios.json'), found: { kind: 'missing' as const } }
+    expect(writeUnlessSame(target, pieces)).toBe(true)
+    expect(readFileSync(target.path)).toEqual(Buffer.from(json))
+    // The same size, one byte different: replaced.
+    const changed = Buffer.from(json)
+    changed[600] = changed[600] === 0x20 ? 0x21 : 0x20
+    writeFileSync(target.path, changed)
+    expect(writeUnlessSame({ path: target.path, found: { kind: 'file', size } }, pieces)).toBe(true)
+    expect(readFileSync(target.path)).toEqual(Buffer.from(json))
+    // Another size: replaced.
+    writeFileSync(target.path, json.subarray(0, 100))
+    expect(writeUnlessSame({ path: target.path, found: { kind: 'file', size: 100 } }, pieces)).toBe(true)
+    expect(readFileSync(target.path)).toEqual(Buffer.from(json))
+    expect(readdirSync(dir)).toEqual(['scenarios.json'])
+  })
+
+  test('is left alone when those bytes are there, however they are cut', () => {
+    const path = join(dir, 'scenarios.json')
+    writeFileSync(path, json)
+    const before = statSync(path).mtimeMs
+    expect(writeUnlessSame({ path, found: { kind: 'file', size } }, pieces)).toBe(false)
+    expect(writeUnlessSame({ path, found: { kind: 'file', size } }, [json.subarray(0, 1), json.subarray(1)])).toBe(false)
+    expect(statSync(path).mtimeMs).toBe(before)
+  })
+})

@@ -11,7 +11,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import type { Job, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
-import { errorOf, find, removeTemporaries, TEMPORARY_NAME, writeUnlessSame, type Found, type Target } from '../site-write.js'
+import { errorOf, find, removeTemporaries, TEMPORARY_NAME, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -207,7 +207,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     }
 
     // Loaded here, not at start: every other command would pay for the HTML renderer.
-    const { bundleFromSerialized, bundleWarnings, compareIds } = await import('../../emit/json.js')
+    const { bundlePieces, bundleWarnings, compareIds } = await import('../../emit/json.js')
     const { checkId, DEFAULT_TITLE, indexHtmlOfRendered, siteFiles } = await import('../../emit/site.js')
     const schemaId = loadSchema('scenario.schema.json')['$id']
     if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
@@ -250,9 +250,9 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     }
     const pages = pool.pages(steps.flatMap((s) => ('page' in s ? [s.page] : [])))
     const utf8 = new TextEncoder()
-    const contentOf = (file: SiteFile): Uint8Array => {
+    const contentOf = (file: SiteFile): Content => {
       if (file.kind === 'asset') return utf8.encode(file.content)
-      if (file.kind === 'bundle') return bundleFromSerialized(schemaId, entries.map((e) => ({ path: e.path, entry: e.prepared.entry, warnings: bundleWarnings(e.messages) })))
+      if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: e.prepared.entry, warnings: bundleWarnings(e.messages) })))
       return utf8.encode(indexHtmlOfRendered(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title))
     }
     let written = 0
