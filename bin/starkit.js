@@ -2,6 +2,21 @@
 // The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
 import { main } from '../lib/bundle/main.js'
 
+// Standard output or error that cannot be written (a full disk, `> /dev/full`, a reader that
+// went away) is one line and exit 2, as any run that could not deliver what it made: not an
+// unhandled 'error' event with a stack trace. The write's error comes as an event, after
+// the write call returned; exit handlers still run (convert's and build's remove their
+// temporary files).
+for (const [stream, name] of [
+  [process.stdout, 'standard output'],
+  [process.stderr, 'standard error'],
+]) {
+  stream.on('error', (error) => {
+    if (stream !== process.stderr) process.stderr.write(`starkit: Unexpected error writing ${name} (${error.code ?? error.message})\n`)
+    process.exit(2)
+  })
+}
+
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (s) => process.stdout.write(s),
