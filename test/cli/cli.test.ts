@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeEach, describe, expect, test } from 'vitest'
+import type { Io } from '../../src/cli/io.js'
+import { main } from '../../src/cli/main.js'
 import { run } from '../support/io.js'
 
 const complete = new URL('../fixtures/parse/complete.md', import.meta.url)
@@ -113,8 +115,36 @@ describe('the CLI shell', () => {
     expect(await run(['fmt', '--check', 'content'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' })
   })
 
-  test('an internal error is one line, the stack only with --debug', async () => {
+  test('a config that cannot be read is one line and exit 2', async () => {
     const r = await run(['lint', 'content', '--config', 'missing.json'], { cwd: dir })
     expect(r).toEqual({ code: 2, stdout: '', stderr: 'starkit: Cannot read config `missing.json`: No such file\n' })
+  })
+
+  test('an internal error is one line and exit 2, its stack only with --debug (in any position)', async () => {
+    /** `lint` with an `io.stdout` that throws: an error no command expects, so an internal one. */
+    const crash = async (argv: string[]) => {
+      let stderr = ''
+      const io: Io = {
+        cwd: dir,
+        stdout: () => {
+          throw new Error('the terminal is gone')
+        },
+        stderr: (s) => void (stderr += s),
+        stdoutIsTTY: false,
+        stdinIsTTY: false,
+        env: {},
+      }
+      return { code: await main(argv, io), stderr }
+    }
+    expect(await crash(['lint', 'content'])).toEqual({ code: 2, stderr: 'starkit: internal error: the terminal is gone (run with --debug for the stack)\n' })
+    for (const argv of [['--debug', 'lint', 'content'], ['lint', 'content', '--debug']]) {
+      const r = await crash(argv)
+      expect(r.code).toBe(2)
+      const [first, second, ...frames] = r.stderr.trimEnd().split('\n')
+      expect(first).toBe('starkit: internal error: the terminal is gone')
+      expect(second).toBe('Error: the terminal is gone')
+      // The stack runs through the command that wrote the report.
+      expect(frames.some((f) => /^ {4}at .*src\/cli\/commands\/lint\.ts:\d+/.test(f))).toBe(true)
+    }
   })
 })
