@@ -3,7 +3,8 @@
 // Times, in one run on one corpus: the parse floor, starkit lint cold and warm, the peers
 // (markdownlint-cli2, remark-cli with remark-preset-lint-recommended), starkit build and
 // starkit convert (of --pages pages, and of --many-pages, by default ten times as many);
-// prints medians, ratios and peak memory. With --write, also writes docs/performance.md. Not part of the test suite: wall time is measured here, never in a test.
+// prints medians, ratios and peak memory. With --write, also writes docs/performance.md.
+// Not part of the test suite: wall time is measured here, never in a test.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync, statfsSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
