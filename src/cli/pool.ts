@@ -62,7 +62,7 @@ const detach = (result: TaskResult): TaskResult => structuredClone(result)
  * findings a file, those three strings were ~0.75 KB of a record's ~3.9 KB. Messages and
  * paths are the file's own and are left as they are.
  */
-export function shareStrings<R extends FileRecord>(record: R, shared: Map<string, string>): R {
+function shareStrings<R extends FileRecord>(record: R, shared: Map<string, string>): R {
   const one = (text: string): string => {
     const kept = shared.get(text)
     if (kept !== undefined) return kept

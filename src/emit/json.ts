@@ -166,25 +166,11 @@ export interface SerializedEntry {
 const utf8 = new TextEncoder()
 
 /**
- * `scenarios.json` from scenarios serialized one by one ({@link bundleEntryJson}), byte for
- * byte what {@link bundleJson} of the same bundle gives.
+ * `scenarios.json` from scenarios serialized one by one ({@link bundleEntryJson}), as pieces
+ * that, one after another, are byte for byte what {@link bundleJson} of the same bundle gives:
+ * each entry's serialized scenario as it is, between the bytes around it. `build` writes them
+ * in turn, so the bundle (178 MB at 10,000 scenarios) is never copied into one buffer.
  * `entries` must already be in bundle order (sorted by id, as {@link createBundle} sorts them).
- */
-export function bundleFromSerialized(scenarioSchemaId: string, entries: readonly SerializedEntry[]): Uint8Array {
-  const pieces = bundlePieces(scenarioSchemaId, entries)
-  const out = new Uint8Array(pieces.reduce((n, p) => n + p.length, 0))
-  let o = 0
-  for (const bytes of pieces) {
-    out.set(bytes, o)
-    o += bytes.length
-  }
-  return out
-}
-
-/**
- * `scenarios.json` as the pieces {@link bundleFromSerialized} joins, in order: each entry's
- * serialized scenario as it is, between the bytes around it. `build` writes them one after
- * another, so the bundle (178 MB at 10,000 scenarios) is never copied into one buffer.
  */
 export function bundlePieces(scenarioSchemaId: string, entries: readonly SerializedEntry[]): Uint8Array[] {
   const head = utf8.encode(

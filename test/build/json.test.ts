@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { bundleFromSerialized, bundleJson, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
+import { bundleJson, bundlePieces, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
 import { buildSite, indexHtml, indexHtmlOfRendered, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
 import type { ScenarioBundle } from '../../src/model/bundle.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
@@ -123,12 +123,12 @@ describe('JSON bundle', () => {
     for (const entries of [corpus(), [...corpus(), hostile], [hostile], []]) {
       const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
       const parts = whole.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
-      expect(utf8.decode(bundleFromSerialized(SCHEMA_ID, parts))).toBe(bundleJson(whole))
+      expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
     }
     // A schema id and a path that need escaping are escaped as JSON.stringify escapes them.
     const odd = createBundle([{ ...hostile, path: 'a "quoted"\\path\n.md' }], { scenarioSchemaId: 'urn:"x"' })
     const parts = odd.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
-    expect(utf8.decode(bundleFromSerialized('urn:"x"', parts))).toBe(bundleJson(odd))
+    expect(utf8.decode(Buffer.concat(bundlePieces('urn:"x"', parts)))).toBe(bundleJson(odd))
   })
 
   it('joins an index of cards each serialized where it was prepared, byte for byte the index rendered whole', () => {
