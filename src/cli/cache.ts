@@ -2,7 +2,11 @@ import { closeSync, fstatSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname, relative, sep } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
+import type { Span } from '../model/index.js'
+import type { FrontFacts } from '../parse/front.js'
+import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
+import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
@@ -12,11 +16,12 @@ import { compareCodeUnits } from '../model/order.js'
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
 /**
- * 3: one line per file, so a warm run writes the lines of unchanged files back as it read
- * them (2 was one JSON object, parsed and serialized whole on every run; 1 keyed files from
- * the working directory).
+ * 4: a line's record packed (`packRecord`): less than half the bytes of 3, which wrote each
+ * message as the report does, its rule's URL included. 3: one line per file, so a warm run
+ * writes the lines of unchanged files back as it read them (2 was one JSON object, parsed and
+ * serialized whole on every run; 1 keyed files from the working directory).
  */
-const FORMAT = 3
+export const CACHE_FORMAT = 4
 
 /**
  * One file's cached result. The record has no path: a hit is shown with the current run's
@@ -24,9 +29,107 @@ const FORMAT = 3
  */
 export interface CacheEntry {
   hash: string
-  record: Omit<FileRecord, 'path'>
+  record: CachedRecord
   /** The entry's line as it was read, written back unchanged while the file is. */
   line?: string
+}
+
+/** What the cache keeps of a file's record: no path, no scenario, never a `--fix` output. */
+export type CachedRecord = Pick<FileRecord, 'messages' | 'directives' | 'front'>
+
+/**
+ * A message as a line holds it: `[ruleId, severity, message, line, column, endLine,
+ * endColumn, more?]`, severity 1 for a warning and 2 for an error. `more` is absent when the
+ * message has no other key, 1 when its one other key is `url` with its rule's address, else
+ * an object of its other keys in their order (`url` 1 again standing for the rule's address).
+ * A message whose first keys are not those seven, in that order, is kept whole: the record
+ * read back is the one written, key order included, so a warm report is byte for byte a cold
+ * one.
+ */
+type PackedMessage = [string, 1 | 2, string, number, number, number, number, (1 | Record<string, unknown>)?]
+/** A span as a line holds it: start line, column and offset, then end line, column and offset. */
+type PackedSpan = [number, number, number, number, number, number]
+/** `[messages, directives, front?]`; front is `[data, spans]`, or kept whole when a span has other keys. */
+type PackedRecord = [(PackedMessage | Diagnostic)[], CachedRecord['directives'], ([Record<string, unknown>, Record<string, PackedSpan>] | FrontFacts)?]
+
+const HEAD = ['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'] as const
+
+function packMessage(m: Diagnostic): PackedMessage | Diagnostic {
+  const keys = Object.keys(m)
+  for (let i = 0; i < HEAD.length; i++) if (keys[i] !== HEAD[i]) return m
+  if (m.severity !== 'warning' && m.severity !== 'error') return m
+  const packed: PackedMessage = [m.ruleId, m.severity === 'error' ? 2 : 1, m.message, m.line, m.column, m.endLine, m.endColumn]
+  if (keys.length === HEAD.length) return packed
+  const more: Record<string, unknown> = {}
+  for (let i = HEAD.length; i < keys.length; i++) more[keys[i]!] = (m as unknown as Record<string, unknown>)[keys[i]!]
+  if (more.url === ruleUrl(m.ruleId)) more.url = 1
+  packed.push(keys.length === HEAD.length + 1 && more.url === 1 ? 1 : more)
+  return packed
+}
+
+const isPoint = (p: unknown): p is { line: number; column: number; offset: number } =>
+  typeof p === 'object' && p !== null && Object.keys(p).join() === 'line,column,offset'
+
+function packFront(front: FrontFacts): [Record<string, unknown>, Record<string, PackedSpan>] | FrontFacts {
+  const spans: Record<string, PackedSpan> = {}
+  for (const [pointer, span] of Object.entries(front.spans)) {
+    if (Object.keys(span).join() !== 'start,end' || !isPoint(span.start) || !isPoint(span.end)) return front
+    const { start, end } = span
+    spans[pointer] = [start.line, start.column, start.offset, end.line, end.column, end.offset]
+  }
+  return Object.keys(front).join() === 'data,spans' ? [front.data, spans] : front
+}
+
+/** A record as a cache line holds it (`CACHE_FORMAT` 4). */
+export function packRecord(record: CachedRecord): PackedRecord {
+  const packed: PackedRecord = [record.messages.map(packMessage), record.directives]
+  if (record.front) packed.push(packFront(record.front))
+  return packed
+}
+
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0
+
+/**
+ * The record a packed one stands for; throws on anything `packRecord` does not write. Rule ids
+ * and addresses are shared through `strings`: 10,000 cached records hold one copy of each.
+ */
+export function unpackRecord(packed: unknown, strings: Map<string, string> = new Map()): CachedRecord {
+  if (!Array.isArray(packed) || !Array.isArray(packed[0]) || !Array.isArray(packed[1]) || packed.length > 3) throw new TypeError('Not a packed record')
+  const one = (text: string): string => {
+    const kept = strings.get(text)
+    if (kept !== undefined) return kept
+    strings.set(text, text)
+    return text
+  }
+  const messages = (packed[0] as unknown[]).map((p): Diagnostic => {
+    if (!Array.isArray(p)) {
+      if (typeof p !== 'object' || p === null) throw new TypeError('Not a message')
+      return p as Diagnostic
+    }
+    const [ruleId, severity, message, line, column, endLine, endColumn, more] = p as PackedMessage
+    if (typeof ruleId !== 'string' || (severity !== 1 && severity !== 2) || typeof message !== 'string' || ![line, column, endLine, endColumn].every(isCount) || p.length > 8)
+      throw new TypeError('Not a packed message')
+    const m: Diagnostic = { ruleId: one(ruleId), severity: severity === 2 ? 'error' : 'warning', message, line, column, endLine, endColumn }
+    if (more === 1) m.url = one(ruleUrl(ruleId))
+    else if (typeof more === 'object' && more !== null)
+      for (const [key, value] of Object.entries(more)) (m as unknown as Record<string, unknown>)[key] = key === 'url' && value === 1 ? one(ruleUrl(ruleId)) : value
+    else if (more !== undefined) throw new TypeError('Not a packed message')
+    return m
+  })
+  const record: CachedRecord = { messages, directives: packed[1] as CachedRecord['directives'] }
+  const front = packed[2] as PackedRecord[2]
+  if (Array.isArray(front)) {
+    const [data, spans] = front
+    if (typeof data !== 'object' || data === null || typeof spans !== 'object' || spans === null) throw new TypeError('Not a packed front')
+    const unpacked: Record<string, Span> = {}
+    for (const [pointer, s] of Object.entries(spans)) {
+      if (!Array.isArray(s) || s.length !== 6 || !s.every(isCount)) throw new TypeError('Not a packed span')
+      unpacked[pointer] = { start: { line: s[0], column: s[1], offset: s[2] }, end: { line: s[3], column: s[4], offset: s[5] } }
+    }
+    record.front = { data, spans: unpacked }
+  } else if (typeof front === 'object' && front !== null) record.front = front
+  else if (front !== undefined) throw new TypeError('Not a packed front')
+  return record
 }
 
 /**
@@ -44,7 +147,7 @@ export function cacheName(cache: string, file: string): string {
 /** What every cached result depends on besides the file itself. */
 export function cacheKey(config: ResolvedConfig, fix: boolean): string {
   const rules = config.rules.map((r) => [r.rule.id, r.severity, r.options])
-  return hash(new TextEncoder().encode(JSON.stringify([FORMAT, VERSION, fix, rules, config.settings])))
+  return hash(new TextEncoder().encode(JSON.stringify([CACHE_FORMAT, VERSION, fix, rules, config.settings])))
 }
 
 /** A loaded cache: its entries, and what the next save needs to know of the file. */
@@ -61,8 +164,8 @@ export interface LoadedCache {
  * unreadable, of another format or from another key. A line that does not read as an entry
  * is left out (its file is linted again), never a failed run.
  *
- * The file: a header line `{"format":3,"key":"…"}`, then `["<name>","<hash>",<record>]` per
- * file. A full write sorts the lines by name; a save that only adds or replaces a few
+ * The file: a header line `{"format":4,"key":"…"}`, then `["<name>","<hash>",…packRecord(record)]`
+ * per file. A full write sorts the lines by name; a save that only adds or replaces a few
  * entries appends their lines instead, and a later line for a name replaces an earlier one.
  */
 export function loadCache(path: string, key: string): LoadedCache {
@@ -85,24 +188,29 @@ export function loadCache(path: string, key: string): LoadedCache {
   const lines = text.split('\n')
   try {
     const header = JSON.parse(lines[0]!) as { format?: unknown; key?: unknown }
-    if (header.format !== FORMAT || header.key !== key) return none
+    if (header.format !== CACHE_FORMAT || header.key !== key) return none
   } catch {
     return none
   }
   let count = 0
+  const strings = new Map<string, string>()
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!
     if (line === '') continue
     count++
     try {
-      const [name, digest, record] = JSON.parse(line) as [unknown, unknown, CacheEntry['record']]
-      if (typeof name === 'string' && typeof digest === 'string' && record && Array.isArray(record.messages) && Array.isArray(record.directives))
-        entries.set(name, { hash: digest, record, line })
+      const [name, digest, ...packed] = JSON.parse(line) as unknown[]
+      if (typeof name === 'string' && typeof digest === 'string') entries.set(name, { hash: digest, record: unpackRecord(packed, strings), line })
     } catch {
       // A damaged line: that file is a miss.
     }
   }
   return { entries, lines: count, file: { dev: stat.dev, ino: stat.ino, size: stat.size, endsWithNewline: text.endsWith('\n') } }
+}
+
+/** The line of an entry. */
+export function cacheLine(name: string, entry: CacheEntry): string {
+  return JSON.stringify([name, entry.hash, ...packRecord(entry.record)])
 }
 
 /** Lines in the file that no entry uses, beyond which a save writes the whole file again: at least this many, or a quarter of the entries. */
@@ -122,14 +230,14 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
   const stale = loaded.lines + fresh.length - entries.size
   if (loaded.file && stale <= Math.max(STALE_LINES, entries.size / 4)) {
     if (fresh.length === 0) return
-    const text = fresh.map(([name, e]) => JSON.stringify([name, e.hash, e.record]) + '\n').join('')
+    const text = fresh.map(([name, e]) => cacheLine(name, e) + '\n').join('')
     if (await append(path, loaded.file, loaded.file.endsWithNewline ? text : '\n' + text)) return
   }
   const names = [...entries.keys()].sort(compareCodeUnits)
-  const lines = [JSON.stringify({ format: FORMAT, key })]
+  const lines = [JSON.stringify({ format: CACHE_FORMAT, key })]
   for (const name of names) {
     const e = entries.get(name)!
-    lines.push(e.line ?? JSON.stringify([name, e.hash, e.record]))
+    lines.push(e.line ?? cacheLine(name, e))
   }
   await writeFileAtomic(path, lines.join('\n') + '\n')
 }

@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { loadCache, saveCache, type CacheEntry } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, loadCache, packRecord, saveCache, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
 
 const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: 'r', severity: 'warning', message: 'm', line, column: 1, endLine: line, endColumn: 2 }], directives: [] })
 
@@ -31,7 +31,7 @@ describe('saveCache', () => {
     expect(readFileSync(path, 'utf8')).toBe(whole)
     const more = new Map(loaded.entries).set('c.md', { hash: 'hc', record: record(3) })
     await saveCache(path, 'k', more, loaded)
-    expect(readFileSync(path, 'utf8')).toBe(whole + JSON.stringify(['c.md', 'hc', record(3)]) + '\n')
+    expect(readFileSync(path, 'utf8')).toBe(whole + cacheLine('c.md', { hash: 'hc', record: record(3) }) + '\n')
     expect([...loadCache(path, 'k').entries.keys()]).toEqual(['a.md', 'b.md', 'c.md'])
   })
 
@@ -41,19 +41,77 @@ describe('saveCache', () => {
     for (const change of [
       // Another run renamed a new cache into place (another key, say).
       () => {
-        writeFileSync(path + '.new', '{"format":3,"key":"other"}\n')
+        writeFileSync(path + '.new', JSON.stringify({ format: CACHE_FORMAT, key: 'other' }) + '\n')
         renameSync(path + '.new', path)
       },
       // Another run appended to it.
-      () => appendFileSync(path, JSON.stringify(['z.md', 'hz', record(9)]) + '\n'),
+      () => appendFileSync(path, cacheLine('z.md', { hash: 'hz', record: record(9) }) + '\n'),
     ]) {
       const loaded = loadCache(path, 'k')
       change()
       const more = new Map(loaded.entries).set('c.md', { hash: 'hc', record: record(3) })
       await saveCache(path, 'k', more, loaded)
       const lines = readFileSync(path, 'utf8').trimEnd().split('\n')
-      expect(JSON.parse(lines[0]!)).toEqual({ format: 3, key: 'k' })
+      expect(JSON.parse(lines[0]!)).toEqual({ format: CACHE_FORMAT, key: 'k' })
       expect(lines.slice(1).map((l) => JSON.parse(l)[0])).toEqual(['a.md', 'b.md', 'c.md'])
     }
+  })
+})
+
+describe('packRecord / unpackRecord', () => {
+  const url = (id: string) => `https://github.com/starkit/starkit/blob/main/docs/rules/${id}.md`
+  const span = (line: number, column: number, offset: number, endColumn: number) => ({ start: { line, column, offset }, end: { line, column: endColumn, offset: offset + endColumn - column } })
+  const record: CacheEntry['record'] = {
+    messages: [
+      { ruleId: 'schema/required', severity: 'error', message: 'Missing `id`', line: 1, column: 1, endLine: 3, endColumn: 4 },
+      { ruleId: 'action-first-person', severity: 'warning', message: 'Unexpected `We`', line: 56, column: 1, endLine: 56, endColumn: 3, url: url('action-first-person') },
+      { ruleId: 'level-time-budget', severity: 'warning', message: 'Unexpected 175s', line: 9, column: 13, endLine: 9, endColumn: 22, note: 'Situation 30s + …', url: url('level-time-budget') },
+      { ruleId: 'custom', severity: 'warning', message: 'Elsewhere', line: 2, column: 1, endLine: 2, endColumn: 2, url: 'https://example.com/custom' },
+      // Keys in another order: kept whole, so the order comes back as it was.
+      { severity: 'warning', ruleId: 'odd', message: 'Odd', line: 4, column: 1, endLine: 4, endColumn: 2 } as never,
+    ],
+    directives: [{ kind: 'disable', ruleIds: ['a'], line: 7, column: 1, endLine: 7, endColumn: 30, start: 90, end: 119, used: true }],
+    front: { data: { id: 'x', principles: ['Ownership'] }, spans: { '/id': span(2, 5, 8, 6), '/principles': span(4, 3, 30, 12) } },
+  }
+
+  test('a record comes back deep-equal, key order included (the JSON of a warm report is the cold one)', () => {
+    const back = unpackRecord(JSON.parse(JSON.stringify(packRecord(record))))
+    expect(back).toEqual(record)
+    expect(JSON.stringify(back)).toBe(JSON.stringify(record))
+    const bare = { messages: [], directives: [] }
+    expect(JSON.stringify(unpackRecord(JSON.parse(JSON.stringify(packRecord(bare)))))).toBe(JSON.stringify(bare))
+  })
+
+  test('the rule URL and severity are not written per message; rule ids and URLs are shared on load', () => {
+    const line = JSON.stringify(packRecord(record))
+    expect(line).not.toContain(url('action-first-person'))
+    expect(line).toContain('https://example.com/custom')
+    // Only the message kept whole spells its severity out.
+    expect(line.split('"warning"')).toHaveLength(2)
+    // Less than half of the record written as it is (format 3).
+    const many = { ...record, messages: Array.from({ length: 20 }, () => record.messages[1]!) }
+    expect(JSON.stringify(packRecord(many)).length).toBeLessThan(JSON.stringify(many).length / 2)
+    const strings = new Map<string, string>()
+    const [a, b] = [unpackRecord(JSON.parse(line), strings), unpackRecord(JSON.parse(line), strings)]
+    expect(a.messages[1]!.url).toBe(url('action-first-person'))
+    expect(strings.get(url('action-first-person'))).toBe(b.messages[1]!.url)
+    expect(strings.has('action-first-person')).toBe(true)
+  })
+
+  test('a front whose spans are not plain points is kept whole', () => {
+    const odd = { ...record, front: { data: { id: 'x' }, spans: { '/id': { start: { line: 1, column: 1, offset: 0, extra: 1 }, end: { line: 1, column: 2, offset: 1 } } } } } as never
+    expect(unpackRecord(JSON.parse(JSON.stringify(packRecord(odd))))).toEqual(odd)
+  })
+
+  test.each([
+    ['not an array', { messages: [] }],
+    ['a severity that is not 1 or 2', [[['r', 3, 'm', 1, 1, 1, 1]], []]],
+    ['a line that is not a count', [[['r', 1, 'm', 'one', 1, 1, 1]], []]],
+    ['a message that is a string', [['r'], []]],
+    ['a span of five numbers', [[], [], [{}, { '/id': [1, 1, 0, 1, 2] }]]],
+    ['a front that is a number', [[], [], 7]],
+    ['a fourth element', [[], [], undefined, 1]],
+  ])('%s is not a record (the line is a miss)', (_, packed) => {
+    expect(() => unpackRecord(packed)).toThrow(TypeError)
   })
 })

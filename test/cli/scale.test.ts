@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeEach, describe, expect, test } from 'vitest'
+import { CACHE_FORMAT, cacheLine, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
 import { run } from '../support/io.js'
 
 const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.meta.url), 'utf8')
@@ -30,25 +31,26 @@ const json = async (...args: string[]) => {
 const findings = (report: { files: { path: string; messages: { ruleId: string; line: number }[] }[] }) =>
   report.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.line}`))
 
-type Entry = { hash: string; record: { messages: { ruleId: string; line: number }[] } }
-/** The cache file: a header line, then `[name, hash, record]` per line. */
+type Entry = CacheEntry
+/** The cache file: a header line, then `[name, hash, ...packed record]` per line. */
 function readCache(path: string): { header: { format: number; key: string }; lines: string[]; files: Record<string, Entry> } {
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n')
   const files: Record<string, Entry> = {}
   for (const line of lines) {
     let entry
     try {
-      entry = JSON.parse(line) as [string, string, Entry['record']]
+      const [name, hash, ...packed] = JSON.parse(line) as [string, string, ...unknown[]]
+      entry = { name, hash, record: unpackRecord(packed) }
     } catch {
       continue // a damaged line, as starkit reads it: no entry
     }
     // A later line for a name replaces an earlier one.
-    files[entry[0]] = { hash: entry[1], record: entry[2] }
+    files[entry.name] = { hash: entry.hash, record: entry.record }
   }
   return { header: JSON.parse(head!) as { format: number; key: string }, lines, files }
 }
 function writeCache(path: string, cache: ReturnType<typeof readCache>): void {
-  const lines = Object.entries(cache.files).map(([name, e]) => JSON.stringify([name, e.hash, e.record]))
+  const lines = Object.entries(cache.files).map(([name, e]) => cacheLine(name, e))
   writeFileSync(path, [JSON.stringify(cache.header), ...lines].join('\n') + '\n')
 }
 const CACHE = '.starkit-cache/lint.ndjson'
@@ -96,7 +98,7 @@ describe('--cache', () => {
   test('--cache-location', async () => {
     await json('--cache-location', 'tmp/my-cache.json')
     const cache = readCache(join(dir, 'tmp/my-cache.json'))
-    expect(cache.header.format).toBe(3)
+    expect(cache.header.format).toBe(CACHE_FORMAT)
     // Files are named from the cache's folder, not from where starkit ran.
     expect(Object.keys(cache.files)[0]).toBe('../c/scenario-000.md')
   })
@@ -144,7 +146,7 @@ describe('--cache', () => {
     await json('--cache')
     const cache = readCache(path)
     // 70 lines no entry uses: a file that is gone, with an earlier line for a file still here.
-    const unused = Array.from({ length: 70 }, (_, k) => JSON.stringify([k % 2 ? '../c/gone.md' : '../c/scenario-001.md', 'x'.repeat(64), cache.files['../c/scenario-001.md']!.record]))
+    const unused = Array.from({ length: 70 }, (_, k) => cacheLine(k % 2 ? '../c/gone.md' : '../c/scenario-001.md', { hash: 'x'.repeat(64), record: cache.files['../c/scenario-001.md']!.record }))
     const [head] = readFileSync(path, 'utf8').split('\n')
     writeFileSync(path, [head, ...unused, ...cache.lines].join('\n') + '\n')
     // Nothing is new, but past the bound the file is written whole, without the unused lines.
@@ -191,9 +193,15 @@ describe('--cache', () => {
   test('a cache of another format is ignored, not an error', async () => {
     const cold = await json('--concurrency', 'off')
     mkdirSync(join(dir, '.starkit-cache'))
-    writeFileSync(join(dir, CACHE), JSON.stringify({ format: 2, key: 'x', files: {} }))
-    expect(await json('--cache')).toEqual(cold)
-    expect(readCache(join(dir, CACHE)).header.format).toBe(3)
+    for (const older of [
+      JSON.stringify({ format: 2, key: 'x', files: {} }),
+      // Format 3, the line before packed records: a record as the report writes it.
+      [JSON.stringify({ format: 3, key: 'x' }), JSON.stringify(['../c/scenario-000.md', 'x'.repeat(64), { messages: [], directives: [] }])].join('\n'),
+    ]) {
+      writeFileSync(join(dir, CACHE), older)
+      expect(await json('--cache')).toEqual(cold)
+      expect(readCache(join(dir, CACHE)).header.format).toBe(CACHE_FORMAT)
+    }
   })
 })
 
