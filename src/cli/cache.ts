@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { dirname, relative, sep } from 'node:path'
+import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
 import type { Span } from '../model/index.js'
 import type { FrontFacts } from '../parse/front.js'
@@ -8,6 +8,7 @@ import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
+import { CACHE_FORMAT, linePrefix, linePrefixOf, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
 import { openRegularFile } from './special-files.js'
@@ -15,13 +16,7 @@ import { compareCodeUnits } from '../model/order.js'
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
-/**
- * 4: a line's record packed (`packRecord`): less than half the bytes of 3, which wrote each
- * message as the report does, its rule's URL included. 3: one line per file, so a warm run
- * writes the lines of unchanged files back as it read them (2 was one JSON object, parsed and
- * serialized whole on every run; 1 keyed files from the working directory).
- */
-export const CACHE_FORMAT = 4
+export { CACHE_FORMAT, cacheName } from './cache-line.js'
 
 /**
  * One file's cached result. The record has no path: a hit is shown with the current run's
@@ -29,9 +24,13 @@ export const CACHE_FORMAT = 4
  */
 export interface CacheEntry {
   hash: string
+  /** The file's stamp when hashed (cache-line.ts): while it matches, the file is not read. */
+  stamp: Stamp | 0
   record: CachedRecord
   /** The entry's line as it was read, written back unchanged while the file is. */
   line?: string
+  /** The packed record's text as read (the end of `line`): an entry given a new stamp is written with it, not packed again. */
+  tail?: string
 }
 
 /** What the cache keeps of a file's record: no path, no scenario, never a `--fix` output. */
@@ -132,18 +131,6 @@ export function unpackRecord(packed: unknown, strings: Map<string, string> = new
   return record
 }
 
-/**
- * The name of `file` (absolute) in the cache at `cache` (absolute): its path from the
- * cache's folder. The same file has the same name whatever folder starkit runs from, and in
- * a checkout moved with its cache (a CI runner restoring `.starkit-cache/`).
- */
-export function cacheName(cache: string, file: string): string {
-  const base = dirname(cache) + sep
-  // The common case, a file under the cache's folder, without path.relative's work.
-  const rel = file.startsWith(base) ? file.slice(base.length) : relative(dirname(cache), file)
-  return sep === '/' ? rel : rel.split(sep).join('/')
-}
-
 /** What every cached result depends on besides the file itself. */
 export function cacheKey(config: ResolvedConfig, fix: boolean): string {
   const rules = config.rules.map((r) => [r.rule.id, r.severity, r.options])
@@ -164,8 +151,8 @@ export interface LoadedCache {
  * unreadable, of another format or from another key. A line that does not read as an entry
  * is left out (its file is linted again), never a failed run.
  *
- * The file: a header line `{"format":4,"key":"…"}`, then `["<name>","<hash>",…packRecord(record)]`
- * per file. A full write sorts the lines by name; a save that only adds or replaces a few
+ * The file: a header line `{"format":4,"key":"…"}`, then per file
+ * `["<name>","<hash>",<stamp>,…packRecord(record)]` (cache-line.ts). A full write sorts the lines by name; a save that only adds or replaces a few
  * entries appends their lines instead, and a later line for a name replaces an earlier one.
  */
 export function loadCache(path: string, key: string): LoadedCache {
@@ -199,8 +186,11 @@ export function loadCache(path: string, key: string): LoadedCache {
     if (line === '') continue
     count++
     try {
-      const [name, digest, ...packed] = JSON.parse(line) as unknown[]
-      if (typeof name === 'string' && typeof digest === 'string') entries.set(name, { hash: digest, record: unpackRecord(packed, strings), line })
+      const prefix = linePrefix(line)
+      if (prefix === undefined) continue
+      const tail = line.slice(prefix.rest)
+      const record = unpackRecord(JSON.parse('[' + tail), strings)
+      entries.set(prefix.name, { hash: prefix.hash, stamp: prefix.stamp, record, line, tail })
     } catch {
       // A damaged line: that file is a miss.
     }
@@ -210,7 +200,8 @@ export function loadCache(path: string, key: string): LoadedCache {
 
 /** The line of an entry. */
 export function cacheLine(name: string, entry: CacheEntry): string {
-  return JSON.stringify([name, entry.hash, ...packRecord(entry.record)])
+  if (entry.tail !== undefined) return linePrefixOf(name, entry) + entry.tail
+  return JSON.stringify([name, entry.hash, entry.stamp, ...packRecord(entry.record)])
 }
 
 /** Lines in the file that no entry uses, beyond which a save writes the whole file again: at least this many, or a quarter of the entries. */

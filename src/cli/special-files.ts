@@ -51,14 +51,14 @@ export class NotRegularFileError extends Error {
  * caller closes it), and the file's size. Throws the `open` error, `EISDIR` for a folder, or a
  * `NotRegularFileError`.
  */
-export function openRegularFile(path: string): { fd: number; size: number } {
+export function openRegularFile(path: string): { fd: number; size: number; stat: Stats } {
   const fd = openSync(path, READ_FLAGS)
   try {
     const stat = fstatSync(fd)
     // A folder opens for reading; its read would fail with EISDIR, so that is the error.
     if (stat.isDirectory()) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, read '${path}'`), { code: 'EISDIR' })
     if (!stat.isFile()) throw new NotRegularFileError(kindOf(stat))
-    return { fd, size: stat.size }
+    return { fd, size: stat.size, stat }
   } catch (error) {
     closeSync(fd)
     throw error

@@ -13,8 +13,8 @@ const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: '
 function setUp() {
   const path = join(mkdtempSync(join(tmpdir(), 'starkit-cache-')), 'lint.ndjson')
   const entries = new Map<string, CacheEntry>([
-    ['b.md', { hash: 'hb', record: record(2) }],
-    ['a.md', { hash: 'ha', record: record(1) }],
+    ['b.md', { hash: 'hb', stamp: 0, record: record(2) }],
+    ['a.md', { hash: 'ha', stamp: 0, record: record(1) }],
   ])
   return { path, entries }
 }
@@ -29,9 +29,9 @@ describe('saveCache', () => {
     expect(loaded.lines).toBe(2)
     await saveCache(path, 'k', new Map(loaded.entries), loaded)
     expect(readFileSync(path, 'utf8')).toBe(whole)
-    const more = new Map(loaded.entries).set('c.md', { hash: 'hc', record: record(3) })
+    const more = new Map(loaded.entries).set('c.md', { hash: 'hc', stamp: 0, record: record(3) })
     await saveCache(path, 'k', more, loaded)
-    expect(readFileSync(path, 'utf8')).toBe(whole + cacheLine('c.md', { hash: 'hc', record: record(3) }) + '\n')
+    expect(readFileSync(path, 'utf8')).toBe(whole + cacheLine('c.md', { hash: 'hc', stamp: 0, record: record(3) }) + '\n')
     expect([...loadCache(path, 'k').entries.keys()]).toEqual(['a.md', 'b.md', 'c.md'])
   })
 
@@ -45,11 +45,11 @@ describe('saveCache', () => {
         renameSync(path + '.new', path)
       },
       // Another run appended to it.
-      () => appendFileSync(path, cacheLine('z.md', { hash: 'hz', record: record(9) }) + '\n'),
+      () => appendFileSync(path, cacheLine('z.md', { hash: 'hz', stamp: 0, record: record(9) }) + '\n'),
     ]) {
       const loaded = loadCache(path, 'k')
       change()
-      const more = new Map(loaded.entries).set('c.md', { hash: 'hc', record: record(3) })
+      const more = new Map(loaded.entries).set('c.md', { hash: 'hc', stamp: 0, record: record(3) })
       await saveCache(path, 'k', more, loaded)
       const lines = readFileSync(path, 'utf8').trimEnd().split('\n')
       expect(JSON.parse(lines[0]!)).toEqual({ format: CACHE_FORMAT, key: 'k' })

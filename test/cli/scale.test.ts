@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeEach, describe, expect, test } from 'vitest'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { CACHE_FORMAT, cacheLine, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
 import { run } from '../support/io.js'
 
@@ -32,20 +32,20 @@ const findings = (report: { files: { path: string; messages: { ruleId: string; l
   report.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.line}`))
 
 type Entry = CacheEntry
-/** The cache file: a header line, then `[name, hash, ...packed record]` per line. */
+/** The cache file: a header line, then `[name, hash, stamp, ...packed record]` per line. */
 function readCache(path: string): { header: { format: number; key: string }; lines: string[]; files: Record<string, Entry> } {
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n')
   const files: Record<string, Entry> = {}
   for (const line of lines) {
     let entry
     try {
-      const [name, hash, ...packed] = JSON.parse(line) as [string, string, ...unknown[]]
-      entry = { name, hash, record: unpackRecord(packed) }
+      const [name, hash, stamp, ...packed] = JSON.parse(line) as [string, string, CacheEntry['stamp'], ...unknown[]]
+      entry = { name, hash, stamp, record: unpackRecord(packed) }
     } catch {
       continue // a damaged line, as starkit reads it: no entry
     }
     // A later line for a name replaces an earlier one.
-    files[entry.name] = { hash: entry.hash, record: entry.record }
+    files[entry.name] = { hash: entry.hash, stamp: entry.stamp, record: entry.record }
   }
   return { header: JSON.parse(head!) as { format: number; key: string }, lines, files }
 }
@@ -62,6 +62,16 @@ beforeEach(() => {
 })
 
 describe('--cache', () => {
+  // Time stands still at the corpus's making: every file stays too recent for a stamp
+  // (cache-line.ts), so each run reads each file, however long the test takes, and a line
+  // changes only when its file does (cache-stamps.test.ts tests stamps).
+  beforeEach(() => {
+    const now = Date.now()
+    vi.spyOn(Date, 'now').mockReturnValue(now)
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
   test('a warm run reports what a cold run reports, and a changed file is linted again', async () => {
     const cold = await json('--concurrency', 'off')
     expect(findings(cold.report)).toEqual([
@@ -146,7 +156,7 @@ describe('--cache', () => {
     await json('--cache')
     const cache = readCache(path)
     // 70 lines no entry uses: a file that is gone, with an earlier line for a file still here.
-    const unused = Array.from({ length: 70 }, (_, k) => cacheLine(k % 2 ? '../c/gone.md' : '../c/scenario-001.md', { hash: 'x'.repeat(64), record: cache.files['../c/scenario-001.md']!.record }))
+    const unused = Array.from({ length: 70 }, (_, k) => cacheLine(k % 2 ? '../c/gone.md' : '../c/scenario-001.md', { hash: 'x'.repeat(64), stamp: 0, record: cache.files['../c/scenario-001.md']!.record }))
     const [head] = readFileSync(path, 'utf8').split('\n')
     writeFileSync(path, [head, ...unused, ...cache.lines].join('\n') + '\n')
     // Nothing is new, but past the bound the file is written whole, without the unused lines.

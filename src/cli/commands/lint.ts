@@ -10,7 +10,8 @@ import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
 import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, saveCache, type CacheEntry } from '../cache.js'
-import { digestFiles } from '../digest.js'
+import { sameStamp } from '../cache-line.js'
+import { digestFiles, type Digest } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
@@ -78,26 +79,27 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const key = options.cache ? cacheKey(config, fix) : ''
   // The files are read and hashed (on a thread of their own when there are many) while the
   // cache is parsed here: neither needs the other. Then this thread hashes what is left too.
-  const digesting = options.cache ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
-  const loaded = options.cache ? loadCache(options.cache, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
+  const cachePath = options.cache
+  const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0, cachePath) : undefined
+  const loaded = cachePath ? loadCache(cachePath, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
-  digesting?.help()
+  digesting?.help((file) => cache.get(cacheName(cachePath!, file)))
   const digests = (await digesting?.done) ?? []
   const records = new Map<string, FileRecord>()
-  /** Per job of this shard: its cache name and hash, and the entry it hit. */
-  const read = new Map<string, { name: string; digest: string; hit?: CacheEntry }>()
+  /** Per job of this shard: its cache name, digest and stamp, and the entry it hit. */
+  const read = new Map<string, { name: string; digest: Digest; hit?: CacheEntry }>()
   const todo: Job[] = []
   mine.forEach((job, k) => {
     const digest = digests[k]
     // Not cached, or unreadable: linted, which reports why it cannot be read.
-    if (!options.cache || digest === undefined) {
+    if (!cachePath || digest === undefined) {
       todo.push(job)
       return
     }
-    const name = cacheName(options.cache, job.file)
+    const name = cacheName(cachePath, job.file)
     const hit = cache.get(name)
     // The record was made for this file, maybe shown from another folder: show it as now.
-    if (hit && hit.hash === digest) {
+    if (hit && hit.hash === digest.digest) {
       records.set(job.path, { ...hit.record, path: job.path })
       read.set(job.path, { name, digest, hit })
     } else {
@@ -114,15 +116,17 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       const r = read.get(job.path)
       if (!r) continue
       if (r.hit) {
-        entries.set(r.name, r.hit)
+        // The same bytes with a new stamp (a checkout, a `touch`, a file that had none): its line is written again, with the record's text as read.
+        const { hit } = r
+        entries.set(r.name, sameStamp(hit.stamp, r.digest.stamp) ? hit : { hash: hit.hash, stamp: r.digest.stamp, record: hit.record, tail: hit.tail })
         continue
       }
       const { path: _path, scenario: _scenario, ...record } = records.get(job.path)!
       // A fixed file has new bytes: its record is not for the hash read before.
-      if (record.output === undefined) entries.set(r.name, { hash: r.digest, record })
+      if (record.output === undefined) entries.set(r.name, { hash: r.digest.digest, stamp: r.digest.stamp, record })
     }
-    await mkdir(dirname(options.cache), { recursive: true })
-    await saveCache(options.cache, key, entries, loaded)
+    await mkdir(dirname(cachePath!), { recursive: true })
+    await saveCache(cachePath!, key, entries, loaded)
   }
   if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
   const ordered = all.map((job) => records.get(job.path)!)

@@ -1,0 +1,126 @@
+/**
+ * What a `--cache` line says before its record: the file's name, the digest of its bytes and
+ * its stamp. The digest thread (digest-worker.ts) reads these, and only these, to know a
+ * file's digest without reading the file; it loads nothing of the linter.
+ *
+ * A line is `["<name>","<hash>",<stamp>,…packed record]` (cache.ts).
+ */
+import { closeSync, readFileSync, type Stats } from 'node:fs'
+import { dirname, relative, sep } from 'node:path'
+import { openRegularFile } from './special-files.js'
+
+/**
+ * 4: a stamp per file, and its record packed (`packRecord`): less than half the bytes of 3,
+ * which wrote each message as the report does, its rule's URL included. 3: one line per file,
+ * so a warm run writes the lines of unchanged files back as it read them (2 was one JSON
+ * object, parsed and serialized whole on every run; 1 keyed files from the working directory).
+ */
+export const CACHE_FORMAT = 4
+
+/**
+ * What `stat` said of a file when its bytes were hashed: size, modification time, change time
+ * (ms) and inode. While `stat` still says exactly this, the file holds the bytes hashed then,
+ * and its digest is known without reading it, as git knows an unchanged file from its index.
+ * The change time is the one a program cannot set back (`utimes` sets the other two): a write,
+ * a rename over the file or a `touch` makes it the time of that change.
+ */
+export type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number]
+
+/**
+ * A file changed this recently (ms) when hashed gets no stamp (0), and is read again next
+ * time. A file system keeps times in ticks (a few ms; FAT's modification time, 2 s): a file
+ * written twice within one tick has one time for two contents, and the stamp taken between the
+ * writes would match the second. A stamp is only taken of a file whose times are older than
+ * this, so any later change gives it a later change time.
+ */
+export const SETTLED_MS = 3000
+
+/** The stamp of a file `stat` describes, as of `now`; 0 when it changed too recently to tell a later change by its times. */
+export function stampOf(stat: Stats, now = Date.now()): Stamp | 0 {
+  if (Math.max(stat.mtimeMs, stat.ctimeMs) > now - SETTLED_MS) return 0
+  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino]
+}
+
+/** Whether `stat` describes the file as `stamp` does (a 0 stamp matches nothing). */
+export function matches(stamp: Stamp | 0, stat: Stats): boolean {
+  return stamp !== 0 && stat.isFile() && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino
+}
+
+/** Two stamps are the same. */
+export function sameStamp(a: Stamp | 0, b: Stamp | 0): boolean {
+  return a === b || (a !== 0 && b !== 0 && a.every((v, i) => v === b[i]))
+}
+
+/** A file's digest and its stamp when hashed, as a cache line or a hash gives them. */
+export interface Known {
+  hash: string
+  stamp: Stamp | 0
+}
+
+const isStamp = (value: unknown): value is Stamp | 0 =>
+  value === 0 || (Array.isArray(value) && value.length === 4 && value.every((v) => typeof v === 'number' && Number.isFinite(v)))
+
+/** `["<name>","<hash>",<stamp>,`: the JSON string of the name, a hash (no quote or backslash in it), and 0 or an array of numbers. */
+const PREFIX = /^\["((?:[^"\\]|\\.)*)","([^"\\]*)",(0|\[[^[\]"]*\]),/
+
+/** The start of a cache line, and where its record starts; undefined for a line that does not start as one. */
+export function linePrefix(line: string): (Known & { name: string; rest: number }) | undefined {
+  const m = PREFIX.exec(line)
+  if (!m) return undefined
+  try {
+    const name = JSON.parse(`"${m[1]!}"`) as string
+    const stamp = JSON.parse(m[3]!) as unknown
+    return isStamp(stamp) ? { name, hash: m[2]!, stamp, rest: m[0].length } : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** The start of the line of `name` with this hash and stamp, up to where its record starts. */
+export function linePrefixOf(name: string, known: Known): string {
+  return JSON.stringify([name, known.hash, known.stamp]).slice(0, -1) + ','
+}
+
+/**
+ * The digest and stamp of each file named in the cache at `path` (by cache name; a later line
+ * wins), whatever the key: they depend on the file alone. Empty when there is no cache of this
+ * format. Stamps of 0 are left out: they tell nothing.
+ */
+export function readStamps(path: string): Map<string, Known> {
+  let text: string
+  const stamps = new Map<string, Known>()
+  try {
+    // A FIFO or a device at the cache location is no cache (special-files.ts), not a wait.
+    const { fd } = openRegularFile(path)
+    try {
+      text = readFileSync(fd, 'utf8')
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return stamps
+  }
+  const lines = text.split('\n')
+  try {
+    if ((JSON.parse(lines[0]!) as { format?: unknown }).format !== CACHE_FORMAT) return stamps
+  } catch {
+    return stamps
+  }
+  for (let k = 1; k < lines.length; k++) {
+    const prefix = linePrefix(lines[k]!)
+    if (prefix && prefix.stamp !== 0) stamps.set(prefix.name, { hash: prefix.hash, stamp: prefix.stamp })
+  }
+  return stamps
+}
+
+/**
+ * The name of `file` (absolute) in the cache at `cache` (absolute): its path from the
+ * cache's folder. The same file has the same name whatever folder starkit runs from, and in
+ * a checkout moved with its cache (a CI runner restoring `.starkit-cache/`).
+ */
+export function cacheName(cache: string, file: string): string {
+  const base = dirname(cache) + sep
+  // The common case, a file under the cache's folder, without path.relative's work.
+  const rel = file.startsWith(base) ? file.slice(base.length) : relative(dirname(cache), file)
+  return sep === '/' ? rel : rel.split(sep).join('/')
+}
