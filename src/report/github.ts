@@ -4,10 +4,10 @@ import type { FileReport } from './diagnostic.js'
 const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
 const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 
-/** One `::error` / `::warning` annotation per finding. */
-export function github(files: readonly FileReport[]): string {
-  let out = ''
-  for (const file of files)
+/** One `::error` / `::warning` annotation per finding; a file's at a time. */
+export function* githubPieces(files: readonly FileReport[]): Generator<string> {
+  for (const file of files) {
+    let out = ''
     for (const m of file.messages) {
       const props = [
         `file=${escapeProperty(file.path)}`,
@@ -19,5 +19,10 @@ export function github(files: readonly FileReport[]): string {
       ].join(',')
       out += `::${m.severity === 'error' ? 'error' : 'warning'} ${props}::${escapeData(m.message)}\n`
     }
-  return out
+    if (out !== '') yield out
+  }
+}
+
+export function github(files: readonly FileReport[]): string {
+  return [...githubPieces(files)].join('')
 }

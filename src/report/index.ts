@@ -1,9 +1,9 @@
 import type { FileReport } from './diagnostic.js'
-import { github } from './github.js'
-import { jsonReport } from './json.js'
-import { junit } from './junit.js'
+import { githubPieces } from './github.js'
+import { jsonReportPieces } from './json.js'
+import { junitPieces } from './junit.js'
 import { sarif, type RuleInfo } from './sarif.js'
-import { stylish } from './stylish.js'
+import { stylishPieces } from './stylish.js'
 
 export type { Diagnostic, FileReport } from './diagnostic.js'
 export { count } from './summary.js'
@@ -17,18 +17,26 @@ export interface FormatOptions {
   rules: readonly RuleInfo[]
 }
 
-/** Every reporter maps the same messages; none has a second channel. */
-export function format(name: Format, files: readonly FileReport[], options: FormatOptions): string {
+/**
+ * The report in pieces, made as they are taken: a large report is written a piece at a time,
+ * never held whole (SARIF, for code scanning, is one piece). Joined, the pieces are `format`.
+ */
+export function formatPieces(name: Format, files: readonly FileReport[], options: FormatOptions): Iterable<string> {
   switch (name) {
     case 'stylish':
-      return stylish(files, { color: options.color })
+      return stylishPieces(files, { color: options.color })
     case 'json':
-      return jsonReport(files, options.toolVersion)
+      return jsonReportPieces(files, options.toolVersion)
     case 'github':
-      return github(files)
+      return githubPieces(files)
     case 'sarif':
-      return sarif(files, options.toolVersion, options.rules)
+      return [sarif(files, options.toolVersion, options.rules)]
     case 'junit':
-      return junit(files)
+      return junitPieces(files)
   }
+}
+
+/** Every reporter maps the same messages; none has a second channel. */
+export function format(name: Format, files: readonly FileReport[], options: FormatOptions): string {
+  return [...formatPieces(name, files, options)].join('')
 }

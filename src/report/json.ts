@@ -12,14 +12,28 @@ export interface JsonReport {
   files: FileReport[]
 }
 
-export function jsonReport(files: readonly FileReport[], toolVersion: string): string {
+/**
+ * The report, a file at a time: exactly `JSON.stringify(report, null, 2) + '\n'`, without the
+ * whole text at once (a report of 10,000 files with findings is ~24 MB, and the one string
+ * and its bytes were ~50 MB of memory at the end of a run).
+ */
+export function* jsonReportPieces(files: readonly FileReport[], toolVersion: string): Generator<string> {
   const { errorCount, warningCount } = count(files)
-  const report: JsonReport = {
-    version: JSON_REPORT_VERSION,
-    tool: { name: 'starkit', version: toolVersion },
-    errorCount,
-    warningCount,
-    files: files.map((f) => ({ path: f.path, messages: f.messages })),
+  const head: Omit<JsonReport, 'files'> = { version: JSON_REPORT_VERSION, tool: { name: 'starkit', version: toolVersion }, errorCount, warningCount }
+  if (files.length === 0) {
+    yield JSON.stringify({ ...head, files: [] }, null, 2) + '\n'
+    return
   }
-  return JSON.stringify(report, null, 2) + '\n'
+  // The head's text up to its closing brace, then the files' array, each file indented two levels.
+  yield JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "files": [\n'
+  for (let i = 0; i < files.length; i++) {
+    const f = files[i]!
+    // A JSON string holds no raw line break, so every one is the start of a line of the file's text.
+    yield (i === 0 ? '    ' : ',\n    ') + JSON.stringify({ path: f.path, messages: f.messages }, null, 2).replace(/\n/g, '\n    ')
+  }
+  yield '\n  ]\n}\n'
+}
+
+export function jsonReport(files: readonly FileReport[], toolVersion: string): string {
+  return [...jsonReportPieces(files, toolVersion)].join('')
 }

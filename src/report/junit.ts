@@ -10,19 +10,23 @@ const xml = (s: string): string =>
     // Characters XML 1.0 cannot hold at all.
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD')
 
-/** JUnit XML: a test suite per file, a failing test case per finding (a passing one for a clean file). */
-export function junit(files: readonly FileReport[]): string {
-  let out = '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="starkit">\n'
+/** JUnit XML: a test suite per file, a failing test case per finding (a passing one for a clean file); a suite at a time. */
+export function* junitPieces(files: readonly FileReport[]): Generator<string> {
+  yield '<?xml version="1.0" encoding="utf-8"?>\n<testsuites name="starkit">\n'
   for (const file of files) {
     const failures = file.messages.length
-    out += `  <testsuite name="${xml(file.path)}" tests="${Math.max(1, failures)}" failures="${failures}" errors="0">\n`
+    let out = `  <testsuite name="${xml(file.path)}" tests="${Math.max(1, failures)}" failures="${failures}" errors="0">\n`
     if (failures === 0) out += `    <testcase name="${xml(file.path)}" classname="starkit"/>\n`
     for (const m of file.messages) {
       out += `    <testcase name="${xml(`${file.path}:${m.line}:${m.column} ${m.ruleId}`)}" classname="starkit.${xml(m.ruleId)}">\n`
       out += `      <failure type="${m.severity}" message="${xml(m.message)}">${xml(`${file.path}:${m.line}:${m.column}: ${m.message} (${m.ruleId})`)}</failure>\n`
       out += '    </testcase>\n'
     }
-    out += '  </testsuite>\n'
+    yield out + '  </testsuite>\n'
   }
-  return out + '</testsuites>\n'
+  yield '</testsuites>\n'
+}
+
+export function junit(files: readonly FileReport[]): string {
+  return [...junitPieces(files)].join('')
 }

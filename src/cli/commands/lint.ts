@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import writeFileAtomic from 'write-file-atomic'
-import { FORMATS, count, format, type FileReport, type Format } from '../../report/index.js'
+import { FORMATS, count, formatPieces, type FileReport, type Format } from '../../report/index.js'
 import { ruleUrl } from '../../rules/define-rule.js'
 import { RULES } from '../../rules/index.js'
 import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js'
@@ -133,6 +133,22 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   return finishRun(ordered, config, shards > 1 ? new Set(mine.map((j) => j.path)) : undefined)
 }
 
+/** Pieces of output are gathered up to this many characters a write: few writes, and no text of the whole report. */
+const BATCH = 1 << 16
+
+/** Write `pieces` in order, a batch of them at a time. */
+export function writeInBatches(write: (text: string) => void, pieces: Iterable<string>): void {
+  let batch = ''
+  for (const piece of pieces) {
+    batch += piece
+    if (batch.length >= BATCH) {
+      write(batch)
+      batch = ''
+    }
+  }
+  if (batch !== '') write(batch)
+}
+
 export default function register(program: Command, ctx: CommandContext): void {
   program
     .command('lint')
@@ -172,15 +188,15 @@ export default function register(program: Command, ctx: CommandContext): void {
         messages: options.quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages,
       }))
       const color = options.color !== false && !options.output && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
-      const text = format(options.format, shown, {
+      const pieces = formatPieces(options.format, shown, {
         color,
         toolVersion: VERSION,
         rules: [...RULES.map((r) => ({ id: r.id, summary: r.summary, url: ruleUrl(r.id) }))],
       })
-      if (options.output) await writeUserFile(resolve(io.cwd, options.output), text).catch((e: Error) => {
+      if (options.output) await writeUserFile(resolve(io.cwd, options.output), [...pieces].join('')).catch((e: Error) => {
         throw new UsageError(`Cannot write \`${options.output}\`: ${e.message} (in ${dirname(options.output!)})`)
       })
-      else io.stdout(text)
+      else writeInBatches(io.stdout, pieces)
       if (counts.errorCount > 0) ctx.setExitCode(EXIT.findings)
       else if (counts.warningCount > maxWarnings) {
         io.stderr(`starkit: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`)
