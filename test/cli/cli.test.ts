@@ -121,7 +121,7 @@ describe('the CLI shell', () => {
   })
 
   test('an internal error is one line and exit 2, its stack only with --debug (in any position)', async () => {
-    /** `lint` with an `io.stdout` that throws: an error no command expects, so an internal one. */
+    /** `lint` with an `io.stdout` that throws: an error no command expects, so an internal one (a JSON report is written even when clean). */
     const crash = async (argv: string[]) => {
       let stderr = ''
       const io: Io = {
@@ -136,8 +136,8 @@ describe('the CLI shell', () => {
       }
       return { code: await main(argv, io), stderr }
     }
-    expect(await crash(['lint', 'content'])).toEqual({ code: 2, stderr: 'starkit: internal error: the terminal is gone (run with --debug for the stack)\n' })
-    for (const argv of [['--debug', 'lint', 'content'], ['lint', 'content', '--debug']]) {
+    expect(await crash(['lint', 'content', '-f', 'json'])).toEqual({ code: 2, stderr: 'starkit: internal error: the terminal is gone (run with --debug for the stack)\n' })
+    for (const argv of [['--debug', 'lint', 'content', '-f', 'json'], ['lint', 'content', '-f', 'json', '--debug']]) {
       const r = await crash(argv)
       expect(r.code).toBe(2)
       const [first, second, ...frames] = r.stderr.trimEnd().split('\n')
