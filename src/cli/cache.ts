@@ -8,7 +8,7 @@ import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
-import { CACHE_FORMAT, linePrefix, linePrefixOf, type Stamp } from './cache-line.js'
+import { CACHE_FORMAT, isStamp, linePrefix, linePrefixOf, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
 import { openRegularFile } from './special-files.js'
@@ -29,7 +29,7 @@ export interface CacheEntry {
   record: CachedRecord
   /** The entry's line as it was read, written back unchanged while the file is. */
   line?: string
-  /** The packed record's text as read (the end of `line`): an entry given a new stamp is written with it, not packed again. */
+  /** The packed record's text (the end of a line as read, `tailOf`): an entry given a new stamp is written with it, not packed again. */
   tail?: string
 }
 
@@ -186,16 +186,19 @@ export function loadCache(path: string, key: string): LoadedCache {
     if (line === '') continue
     count++
     try {
-      const prefix = linePrefix(line)
-      if (prefix === undefined) continue
-      const tail = line.slice(prefix.rest)
-      const record = unpackRecord(JSON.parse('[' + tail), strings)
-      entries.set(prefix.name, { hash: prefix.hash, stamp: prefix.stamp, record, line, tail })
+      const [name, digest, stamp, ...packed] = JSON.parse(line) as unknown[]
+      if (typeof name === 'string' && typeof digest === 'string' && isStamp(stamp)) entries.set(name, { hash: digest, stamp, record: unpackRecord(packed, strings), line })
     } catch {
       // A damaged line: that file is a miss.
     }
   }
   return { entries, lines: count, file: { dev: stat.dev, ino: stat.ino, size: stat.size, endsWithNewline: text.endsWith('\n') } }
+}
+
+/** The end of `line` (of this format) after its stamp: the packed record's text. */
+export function tailOf(line: string): string | undefined {
+  const prefix = linePrefix(line)
+  return prefix === undefined ? undefined : line.slice(prefix.rest)
 }
 
 /** The line of an entry. */

@@ -112,6 +112,37 @@ describe('stamps', () => {
     expect(readStamps(cache).size).toBe(0)
     expect(readStamps(join(dir, 'missing.ndjson')).size).toBe(0)
   })
+
+  test('readStamps reads a cache larger than its chunk, lines cut anywhere, as a reader of the whole text would', () => {
+    const cache = join(dir, 'cache.ndjson')
+    const lines = [JSON.stringify({ format: CACHE_FORMAT, key: 'any' })]
+    for (let i = 0; i < 3000; i++) {
+      // Names of 1 to ~4,500 bytes, some of them not ASCII, and records of many lengths.
+      const name = `${'é'.repeat(i % 7 === 0 ? (i * 13) % 2300 : 0)}dir/${i}.md`
+      const stamp: Stamp | 0 = i % 5 === 0 ? 0 : [i, i + 0.5, i + 0.25, i]
+      lines.push(linePrefixOf(name, { hash: `h${i}`, stamp }) + `[${'1,'.repeat((i * 37) % 900)}1],[]]`)
+    }
+    writeFileSync(cache, lines.join('\n') + '\n')
+    expect(statSync(cache).size).toBeGreaterThan(3 * (1 << 20))
+    const expected = new Map<string, { hash: string; stamp: Stamp }>()
+    for (const line of lines.slice(1)) {
+      const [name, hash, stamp] = JSON.parse(line) as [string, string, Stamp | 0]
+      // A line whose start is past 4,096 bytes has no stamp for this reader: its file is read.
+      if (stamp !== 0 && Buffer.byteLength(linePrefixOf(name, { hash, stamp })) <= 4096) expected.set(name, { hash, stamp })
+    }
+    expect(expected.size).toBeGreaterThan(2000)
+    expect(expected.size).toBeLessThan(2400)
+    expect(readStamps(cache)).toEqual(expected)
+    // Chunks of other sizes: lines cut at every kind of place (inside a name, a character, a stamp).
+    for (const chunk of [4095, 4097, 65_537]) expect(readStamps(cache, chunk)).toEqual(expected)
+    const few = lines.slice(0, 120)
+    writeFileSync(cache, few.join('\n'))
+    const names = new Set(few.slice(1).map((line) => (JSON.parse(line) as [string])[0]))
+    const fewer = new Map([...expected].filter(([name]) => names.has(name)))
+    expect(fewer.size).toBeGreaterThan(80)
+    // The last line has no line break after it.
+    for (const chunk of [1, 7, 512, 513]) expect(readStamps(cache, chunk)).toEqual(fewer)
+  })
 })
 
 describe('lint --cache with stamps', () => {

@@ -9,7 +9,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, saveCache, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, saveCache, tailOf, type CacheEntry } from '../cache.js'
 import { sameStamp } from '../cache-line.js'
 import { digestFiles, type Digest } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
@@ -118,7 +118,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       if (r.hit) {
         // The same bytes with a new stamp (a checkout, a `touch`, a file that had none): its line is written again, with the record's text as read.
         const { hit } = r
-        entries.set(r.name, sameStamp(hit.stamp, r.digest.stamp) ? hit : { hash: hit.hash, stamp: r.digest.stamp, record: hit.record, tail: hit.tail })
+        entries.set(r.name, sameStamp(hit.stamp, r.digest.stamp) ? hit : { hash: hit.hash, stamp: r.digest.stamp, record: hit.record, tail: hit.line === undefined ? undefined : tailOf(hit.line) })
         continue
       }
       const { path: _path, scenario: _scenario, ...record } = records.get(job.path)!
