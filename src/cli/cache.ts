@@ -88,43 +88,68 @@ export function packRecord(record: CachedRecord): PackedRecord {
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0
 
+/** One copy of each rule id and each rule's address, shared by every record read back. */
+export interface SharedStrings {
+  ids: Map<string, string>
+  urls: Map<string, string>
+}
+
+export const sharedStrings = (): SharedStrings => ({ ids: new Map(), urls: new Map() })
+
+function idOf(shared: SharedStrings, ruleId: string): string {
+  const kept = shared.ids.get(ruleId)
+  if (kept !== undefined) return kept
+  shared.ids.set(ruleId, ruleId)
+  return ruleId
+}
+
+function urlOf(shared: SharedStrings, ruleId: string): string {
+  let url = shared.urls.get(ruleId)
+  if (url === undefined) shared.urls.set(ruleId, (url = ruleUrl(ruleId)))
+  return url
+}
+
+function unpackMessage(p: unknown, shared: SharedStrings): Diagnostic {
+  if (!Array.isArray(p)) {
+    if (typeof p !== 'object' || p === null) throw new TypeError('Not a message')
+    return p as Diagnostic
+  }
+  const [ruleId, severity, message, line, column, endLine, endColumn, more] = p as PackedMessage
+  if (typeof ruleId !== 'string' || (severity !== 1 && severity !== 2) || typeof message !== 'string' || p.length > 8) throw new TypeError('Not a packed message')
+  if (!isCount(line) || !isCount(column) || !isCount(endLine) || !isCount(endColumn)) throw new TypeError('Not a packed message')
+  const m: Diagnostic = { ruleId: idOf(shared, ruleId), severity: severity === 2 ? 'error' : 'warning', message, line, column, endLine, endColumn }
+  if (more === 1) m.url = urlOf(shared, ruleId)
+  else if (typeof more === 'object' && more !== null)
+    for (const key of Object.keys(more)) {
+      const value = more[key]
+      ;(m as unknown as Record<string, unknown>)[key] = key === 'url' && value === 1 ? urlOf(shared, ruleId) : value
+    }
+  else if (more !== undefined) throw new TypeError('Not a packed message')
+  return m
+}
+
+function unpackSpan(s: unknown): Span {
+  if (!Array.isArray(s) || s.length !== 6 || !s.every(isCount)) throw new TypeError('Not a packed span')
+  const [line, column, offset, endLine, endColumn, endOffset] = s as PackedSpan
+  return { start: { line, column, offset }, end: { line: endLine, column: endColumn, offset: endOffset } }
+}
+
 /**
  * The record a packed one stands for; throws on anything `packRecord` does not write. Rule ids
- * and addresses are shared through `strings`: 10,000 cached records hold one copy of each.
+ * and addresses come from `shared`: 10,000 cached records hold one copy of each.
  */
-export function unpackRecord(packed: unknown, strings: Map<string, string> = new Map()): CachedRecord {
+export function unpackRecord(packed: unknown, shared: SharedStrings = sharedStrings()): CachedRecord {
   if (!Array.isArray(packed) || !Array.isArray(packed[0]) || !Array.isArray(packed[1]) || packed.length > 3) throw new TypeError('Not a packed record')
-  const one = (text: string): string => {
-    const kept = strings.get(text)
-    if (kept !== undefined) return kept
-    strings.set(text, text)
-    return text
-  }
-  const messages = (packed[0] as unknown[]).map((p): Diagnostic => {
-    if (!Array.isArray(p)) {
-      if (typeof p !== 'object' || p === null) throw new TypeError('Not a message')
-      return p as Diagnostic
-    }
-    const [ruleId, severity, message, line, column, endLine, endColumn, more] = p as PackedMessage
-    if (typeof ruleId !== 'string' || (severity !== 1 && severity !== 2) || typeof message !== 'string' || ![line, column, endLine, endColumn].every(isCount) || p.length > 8)
-      throw new TypeError('Not a packed message')
-    const m: Diagnostic = { ruleId: one(ruleId), severity: severity === 2 ? 'error' : 'warning', message, line, column, endLine, endColumn }
-    if (more === 1) m.url = one(ruleUrl(ruleId))
-    else if (typeof more === 'object' && more !== null)
-      for (const [key, value] of Object.entries(more)) (m as unknown as Record<string, unknown>)[key] = key === 'url' && value === 1 ? one(ruleUrl(ruleId)) : value
-    else if (more !== undefined) throw new TypeError('Not a packed message')
-    return m
-  })
+  const list = packed[0] as unknown[]
+  const messages: Diagnostic[] = new Array<Diagnostic>(list.length)
+  for (let i = 0; i < list.length; i++) messages[i] = unpackMessage(list[i], shared)
   const record: CachedRecord = { messages, directives: packed[1] as CachedRecord['directives'] }
   const front = packed[2] as PackedRecord[2]
   if (Array.isArray(front)) {
     const [data, spans] = front
     if (typeof data !== 'object' || data === null || typeof spans !== 'object' || spans === null) throw new TypeError('Not a packed front')
     const unpacked: Record<string, Span> = {}
-    for (const [pointer, s] of Object.entries(spans)) {
-      if (!Array.isArray(s) || s.length !== 6 || !s.every(isCount)) throw new TypeError('Not a packed span')
-      unpacked[pointer] = { start: { line: s[0], column: s[1], offset: s[2] }, end: { line: s[3], column: s[4], offset: s[5] } }
-    }
+    for (const pointer of Object.keys(spans)) unpacked[pointer] = unpackSpan(spans[pointer])
     record.front = { data, spans: unpacked }
   } else if (typeof front === 'object' && front !== null) record.front = front
   else if (front !== undefined) throw new TypeError('Not a packed front')
@@ -180,7 +205,7 @@ export function loadCache(path: string, key: string): LoadedCache {
     return none
   }
   let count = 0
-  const strings = new Map<string, string>()
+  const strings = sharedStrings()
   for (let k = 1; k < lines.length; k++) {
     const line = lines[k]!
     if (line === '') continue

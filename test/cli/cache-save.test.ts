@@ -6,7 +6,7 @@ import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { CACHE_FORMAT, cacheLine, loadCache, packRecord, saveCache, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, loadCache, packRecord, saveCache, sharedStrings, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
 
 const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: 'r', severity: 'warning', message: 'm', line, column: 1, endLine: line, endColumn: 2 }], directives: [] })
 
@@ -91,11 +91,11 @@ describe('packRecord / unpackRecord', () => {
     // Less than half of the record written as it is (format 3).
     const many = { ...record, messages: Array.from({ length: 20 }, () => record.messages[1]!) }
     expect(JSON.stringify(packRecord(many)).length).toBeLessThan(JSON.stringify(many).length / 2)
-    const strings = new Map<string, string>()
-    const [a, b] = [unpackRecord(JSON.parse(line), strings), unpackRecord(JSON.parse(line), strings)]
+    const shared = sharedStrings()
+    const [a, b] = [unpackRecord(JSON.parse(line), shared), unpackRecord(JSON.parse(line), shared)]
     expect(a.messages[1]!.url).toBe(url('action-first-person'))
-    expect(strings.get(url('action-first-person'))).toBe(b.messages[1]!.url)
-    expect(strings.has('action-first-person')).toBe(true)
+    expect(shared.urls.get('action-first-person')).toBe(b.messages[1]!.url)
+    expect(shared.ids.get('action-first-person')).toBe(b.messages[1]!.ruleId)
   })
 
   test('a front whose spans are not plain points is kept whole', () => {
