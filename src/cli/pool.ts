@@ -28,11 +28,13 @@ const DEPTH = 2
  */
 const LINT_DEPTH = 1
 /**
- * Batches of pages a worker holds at once: a build's main thread makes and writes the index
- * and the bundle (~1 s at 10,000 scenarios) while the workers render and write pages, and
- * answers no worker meanwhile. With two batches in hand the workers stood idle for most of it.
+ * Batches of pages a worker holds at once while a build's main thread makes and writes the
+ * index and the bundle (~1.4 s at 10,000 scenarios, in two stretches that answer no worker):
+ * 64 batches are ~1 s of a worker's pages. With 16 (~0.26 s) each worker stood idle ~1.1 s of
+ * a 10,000-scenario build, with 2 for most of that time. Once this thread takes pages again,
+ * `Stream#shallow` brings it back to `DEPTH`, so the last batches end together.
  */
-const PAGE_DEPTH = 16
+export const PAGE_DEPTH = 64
 
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
 export function threadsFor(setting: string, files: number): number {
@@ -92,6 +94,8 @@ export interface Stream<T> {
   take(): Promise<T>
   /** Start no more tasks; how many started ones are yet to be taken. */
   stop(): number
+  /** From now on send a worker a batch only while it holds fewer than `DEPTH`: the last batches end together. */
+  shallow(): void
 }
 
 /**
@@ -189,7 +193,7 @@ export class Pool {
       let next = 0
       const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options).then((r) => receive(detach(r)))
       // A task starts when it is taken: none is ever under way.
-      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0 }
+      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0, shallow: () => undefined }
     }
     const id = ++this.streams
     const ready = new Map<number, TaskResult>()
@@ -238,6 +242,9 @@ export class Pool {
       stop: () => {
         stopped = true
         return sent - taken
+      },
+      shallow: () => {
+        depth = Math.min(depth, DEPTH)
       },
     }
   }

@@ -93,6 +93,26 @@ describe('pages on a worker thread', () => {
   })
 })
 
+describe('pages on a worker thread, while this thread is busy', () => {
+  test('a worker holds PAGE_DEPTH batches, so it goes on writing while this thread answers none; after shallow() every page is still written, in order', async () => {
+    const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+    const pool = Pool.for(1, 1000)
+    try {
+      const jobs = Array.from({ length: 1000 }, (_, k) => ({ entry, title: 'T', linkJson: false, html: { path: join(dir, `p${k}.html`), found: { kind: 'missing' as const } } }))
+      const stream = pool.pages(jobs)
+      // This thread answers nothing for a while, as build's does while it makes the index and the bundle.
+      const until = Date.now() + 1500
+      while (Date.now() < until && readdirSync(dir).length < 200);
+      // Two batches in hand (16 pages each) would have stopped the worker at 32.
+      expect(readdirSync(dir).length).toBeGreaterThanOrEqual(200)
+      stream.shallow()
+      for (let k = 0; k < jobs.length; k++) expect((await stream.take()).wrote).toEqual([jobs[k]!.html.path])
+    } finally {
+      await pool.close()
+    }
+  })
+})
+
 describe('a new file', () => {
   test('is written whole under its name, and a failed rename leaves no temporary file behind', async () => {
     const target = { path: join(dir, 'new.json'), found: { kind: 'missing' as const } }
