@@ -77,8 +77,9 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const mine = all.filter((_, k) => k % shards === shard - 1)
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
-  // The files are read and hashed (on a thread of their own when there are many) while the
-  // cache is parsed here: neither needs the other. Then this thread hashes what is left too.
+  // The files are digested (on a thread of their own when there are many; a file whose stamp
+  // the cache file has is not read, digest.ts) while the cache is parsed here: neither needs
+  // the other. Then this thread digests what is left too.
   const cachePath = options.cache
   const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0, cachePath) : undefined
   const loaded = cachePath ? loadCache(cachePath, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
@@ -110,7 +111,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
   const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
   todo.forEach((job, k) => records.set(job.path, fresh[k]!))
-  if (options.cache) {
+  if (cachePath) {
     const entries = new Map<string, CacheEntry>()
     for (const job of mine) {
       const r = read.get(job.path)
@@ -125,8 +126,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       // A fixed file has new bytes: its record is not for the hash read before.
       if (record.output === undefined) entries.set(r.name, { hash: r.digest.digest, stamp: r.digest.stamp, record })
     }
-    await mkdir(dirname(cachePath!), { recursive: true })
-    await saveCache(cachePath!, key, entries, loaded)
+    await mkdir(dirname(cachePath), { recursive: true })
+    await saveCache(cachePath, key, entries, loaded)
   }
   if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
   const ordered = all.map((job) => records.get(job.path)!)
