@@ -2,12 +2,14 @@ import { lstatSync, readdirSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
+import { onExit } from 'signal-exit'
 import writeFileAtomic from 'write-file-atomic'
 import type { CompanyPrinciples } from '../../emit/scaffold.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
 import { UsageError } from '../io.js'
+import { removeTemporaries, writeNew } from '../site-write.js'
 import { kindOf } from '../special-files.js'
 import { DEFAULT_TEMPLATE, findTemplate, formatTemplateList, listTemplates, readTemplateFile } from '../templates.js'
 
@@ -193,7 +195,21 @@ export default function register(program: Command, ctx: CommandContext): void {
         throw error
       }
       await mkdir(dir, { recursive: true })
-      await writeFileAtomic(path, output)
+      if (exists) await writeFileAtomic(path, output)
+      else {
+        // A file that appeared since the look above is not replaced: the new file takes its name
+        // with a hard link, which fails where a file is (writeNew). With a handler, a signal
+        // cannot stop the write between its temporary file and its name and leave the first.
+        const forget = onExit(() => removeTemporaries([dir]))
+        try {
+          writeNew(path, Buffer.from(output), { fsync: true, clobber: false })
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`Unexpected existing file \`${shown}\`, expected \`--force\` to overwrite it`)
+          throw error
+        } finally {
+          forget()
+        }
+      }
       io.stdout(`Wrote ${shown}\nNext: replace every TODO, then run \`starkit lint ${shown}\`\n`)
     })
 }
