@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, readFileSync } from 'node:fs'
+import { closeSync, constants, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
@@ -180,23 +180,11 @@ export interface LoadedCache {
  * `["<name>","<hash>",<stamp>,…packRecord(record)]` (cache-line.ts). A full write sorts the lines by name; a save that only adds or replaces a few
  * entries appends their lines instead, and a later line for a name replaces an earlier one.
  */
-export function loadCache(path: string, key: string): LoadedCache {
+export function loadCache(path: string, key: string, read: CacheFile | undefined = readCacheFileSync(path)): LoadedCache {
   const entries = new Map<string, CacheEntry>()
   const none: LoadedCache = { entries, lines: 0 }
-  let text: string
-  let stat: { dev: number; ino: number; size: number }
-  try {
-    // A FIFO or a device at the cache location is no cache (special-files.ts), not a wait.
-    const { fd } = openRegularFile(path)
-    try {
-      stat = fstatSync(fd)
-      text = readFileSync(fd, 'utf8')
-    } finally {
-      closeSync(fd)
-    }
-  } catch {
-    return none
-  }
+  if (read === undefined) return none
+  const { text, stat } = read
   const lines = text.split('\n')
   try {
     const header = JSON.parse(lines[0]!) as { format?: unknown; key?: unknown }
@@ -230,6 +218,49 @@ export function tailOf(line: string): string | undefined {
 export function cacheLine(name: string, entry: CacheEntry): string {
   if (entry.tail !== undefined) return linePrefixOf(name, entry) + entry.tail
   return JSON.stringify([name, entry.hash, entry.stamp, ...packRecord(entry.record)])
+}
+
+/** The cache file's text, and which file it was. */
+export interface CacheFile {
+  text: string
+  stat: { dev: number; ino: number; size: number }
+}
+
+/** The cache file at `path`, or undefined when there is none to read (missing, unreadable, not a regular file). */
+export function readCacheFileSync(path: string): CacheFile | undefined {
+  try {
+    // A FIFO or a device at the cache location is no cache (special-files.ts), not a wait.
+    const { fd, stat } = openRegularFile(path)
+    try {
+      return { text: readFileSync(fd, 'utf8'), stat }
+    } finally {
+      closeSync(fd)
+    }
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * `readCacheFileSync` on the thread pool: a warm run starts it before it looks for the files
+ * (~0.1 s at 10,000 files), and the read (~11 MB at the bench's 10,000 files) goes on meanwhile.
+ */
+export async function readCacheFile(path: string): Promise<CacheFile | undefined> {
+  let handle
+  try {
+    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  } catch {
+    return undefined
+  }
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile()) return undefined
+    return { text: await handle.readFile('utf8'), stat }
+  } catch {
+    return undefined
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Lines in the file that no entry uses, beyond which a save writes the whole file again: at least this many, or a quarter of the entries. */

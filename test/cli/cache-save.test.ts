@@ -4,9 +4,10 @@
  */
 import { appendFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { CACHE_FORMAT, cacheLine, loadCache, packRecord, saveCache, sharedStrings, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, loadCache, packRecord, readCacheFile, readCacheFileSync, saveCache, sharedStrings, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
 
 const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: 'r', severity: 'warning', message: 'm', line, column: 1, endLine: line, endColumn: 2 }], directives: [] })
 
@@ -113,5 +114,22 @@ describe('packRecord / unpackRecord', () => {
     ['a fourth element', [[], [], undefined, 1]],
   ])('%s is not a record (the line is a miss)', (_, packed) => {
     expect(() => unpackRecord(packed)).toThrow(TypeError)
+  })
+})
+
+describe('readCacheFile', () => {
+  test('reads what readCacheFileSync reads; a folder, a FIFO or nothing is no cache, never a wait', async () => {
+    const { path, entries } = setUp()
+    await saveCache(path, 'k', entries, loadCache(path, 'k'))
+    const read = await readCacheFile(path)
+    expect(read?.text).toBe(readFileSync(path, 'utf8'))
+    expect(read?.stat.ino).toBe(readCacheFileSync(path)?.stat.ino)
+    expect([...loadCache(path, 'k', read).entries.keys()]).toEqual(['a.md', 'b.md'])
+    const fifo = join(dirname(path), 'fifo')
+    execFileSync('mkfifo', [fifo])
+    for (const none of [fifo, dirname(path), join(dirname(path), 'missing')]) {
+      expect(await readCacheFile(none)).toBeUndefined()
+      expect(readCacheFileSync(none)).toBeUndefined()
+    }
   })
 })

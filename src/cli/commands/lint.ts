@@ -9,7 +9,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, saveCache, tailOf, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, saveCache, tailOf, type CacheEntry } from '../cache.js'
 import { sameStamp } from '../cache-line.js'
 import { digestFiles, type Digest } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
@@ -70,6 +70,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     const kind = kindAt(options.cache)
     if (kind !== 'file' && kind !== 'missing') throw new UsageError(`Unexpected ${kind} at \`${displayPath(options.cache, cwd)}\`, expected a cache file (or none)`)
   }
+  // Read while the files are looked for: neither needs the other.
+  const cacheFile = options.cache ? readCacheFile(options.cache) : undefined
   const files = await collectFiles(paths, cwd, config.ignores)
   const all: Job[] = files.map((file) => ({ file, path: displayPath(file, cwd) }))
   // A shard takes every n-th file of the sorted list: balanced, and the same split on every machine.
@@ -82,7 +84,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   // the other. Then this thread digests what is left too.
   const cachePath = options.cache
   const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0, cachePath) : undefined
-  const loaded = cachePath ? loadCache(cachePath, key) : { entries: new Map<string, CacheEntry>(), lines: 0 }
+  const loaded = cachePath ? loadCache(cachePath, key, await cacheFile) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
   digesting?.help((file) => cache.get(cacheName(cachePath!, file)))
   const digests = (await digesting?.done) ?? []
