@@ -17,6 +17,21 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * micromark's `parse` gets lib/parse/combine-once.js for `micromark-util-combine-extensions`:
+ * the same combination of constructs for the same extensions, not a new one per parse (~2 % of
+ * a lint's CPU; src/parse/combine-once.ts). Every other importer, that module included, gets
+ * the package itself.
+ */
+const combineOnce = {
+  name: 'combine-once',
+  setup(b) {
+    b.onResolve({ filter: /^micromark-util-combine-extensions$/ }, (args) =>
+      /[\\/]micromark[\\/]lib[\\/]parse\.js$/.test(args.importer) ? { path: `${root}lib/parse/combine-once.js` } : undefined,
+    )
+  },
+}
 const outdir = `${root}lib/bundle`
 rmSync(outdir, { recursive: true, force: true })
 const { metafile } = await build({
@@ -44,6 +59,7 @@ const { metafile } = await build({
   legalComments: 'eof',
   logLevel: 'warning',
   metafile: true,
+  plugins: [combineOnce],
 })
 // Which sources each file of the bundle holds, for test/cli/startup.test.ts (which checks what
 // a command loads) and for anyone reading a profile of the bundle.
