@@ -46,11 +46,6 @@ export function matches(stamp: Stamp | 0, stat: Stats): boolean {
   return stamp !== 0 && stat.isFile() && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino
 }
 
-/** Two stamps are the same. */
-export function sameStamp(a: Stamp | 0, b: Stamp | 0): boolean {
-  return a === b || (a !== 0 && b !== 0 && a.every((v, i) => v === b[i]))
-}
-
 /** A file's digest and its stamp when hashed, as a cache line or a hash gives them. */
 export interface Known {
   hash: string
@@ -74,11 +69,6 @@ export function linePrefix(line: string): (Known & { name: string; rest: number 
   } catch {
     return undefined
   }
-}
-
-/** The start of the line of `name` with this hash and stamp, up to where its record starts. */
-export function linePrefixOf(name: string, known: Known): string {
-  return JSON.stringify([name, known.hash, known.stamp]).slice(0, -1) + ','
 }
 
 /** Bytes of a line's start decoded to find its prefix: most names are short; a longer line is decoded again up to `MAX_PREFIX_BYTES`. */

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
-import { CACHE_FORMAT, isStamp, linePrefix, linePrefixOf, type Stamp } from './cache-line.js'
+import { CACHE_FORMAT, isStamp, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
 import { openRegularFile } from './special-files.js'
@@ -29,8 +29,6 @@ export interface CacheEntry {
   record: CachedRecord
   /** The entry's line as it was read, written back unchanged while the file is. */
   line?: string
-  /** The packed record's text (the end of a line as read, `tailOf`): an entry given a new stamp is written with it, not packed again. */
-  tail?: string
 }
 
 /** What the cache keeps of a file's record: no path, no scenario, never a `--fix` output. */
@@ -208,15 +206,8 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
   return { entries, lines: count, file: { dev: stat.dev, ino: stat.ino, size: stat.size, endsWithNewline: text.endsWith('\n') } }
 }
 
-/** The end of `line` (of this format) after its stamp: the packed record's text. */
-export function tailOf(line: string): string | undefined {
-  const prefix = linePrefix(line)
-  return prefix === undefined ? undefined : line.slice(prefix.rest)
-}
-
 /** The line of an entry. */
 export function cacheLine(name: string, entry: CacheEntry): string {
-  if (entry.tail !== undefined) return linePrefixOf(name, entry) + entry.tail
   return JSON.stringify([name, entry.hash, entry.stamp, ...packRecord(entry.record)])
 }
 

@@ -4,12 +4,12 @@
  * modification time back, is read and linted again.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { CACHE_FORMAT, cacheName, linePrefix, linePrefixOf, matches, readStamps, SETTLED_MS, stampOf, type Stamp } from '../../src/cli/cache-line.js'
+import { CACHE_FORMAT, cacheName, linePrefix, matches, readStamps, SETTLED_MS, stampOf, type Known, type Stamp } from '../../src/cli/cache-line.js'
 import { digestFile } from '../../src/cli/digest.js'
 import { run } from '../support/io.js'
 
@@ -18,6 +18,8 @@ const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.me
 /** The compiled module: only it finds its worker script (npm test builds first). */
 const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
 const HOUR = 3_600_000
+/** The start of a cache line, as `cacheLine` writes it, up to the packed record. */
+const linePrefixOf = (name: string, known: Known) => JSON.stringify([name, known.hash, known.stamp]).slice(0, -1) + ','
 /** A modification time in whole seconds. */
 const PAST = 1_700_000_000
 /** A tick past the file system's time resolution, so a rewrite has a later change time. */
@@ -194,5 +196,18 @@ describe('lint --cache with stamps', () => {
     const again = lines().filter((l) => l.name === one!.name).at(-1)!
     expect(again.hash).toBe(sha256(readFileSync(path, 'utf8')))
     expect(again.stamp).toEqual([before.size, before.mtimeMs, statSync(path).ctimeMs, before.ino])
+  })
+
+  test('the same bytes with a new stamp (a touch, a fresh checkout) keep their line: the cache is not written again for them', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + HOUR)
+    const cold = await lint()
+    const before = statSync(cacheFile())
+    const written = readFileSync(cacheFile(), 'utf8')
+    expect(lines().every((l) => l.stamp !== 0)).toBe(true)
+    await tick()
+    for (const name of readdirSync(join(dir, 'c'))) writeFileSync(join(dir, 'c', name), readFileSync(join(dir, 'c', name)))
+    expect(await lint()).toEqual(cold)
+    const after = statSync(cacheFile())
+    expect([after.ino, after.mtimeMs, readFileSync(cacheFile(), 'utf8')]).toEqual([before.ino, before.mtimeMs, written])
   })
 })

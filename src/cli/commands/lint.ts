@@ -9,8 +9,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, saveCache, tailOf, type CacheEntry } from '../cache.js'
-import { sameStamp } from '../cache-line.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, saveCache, type CacheEntry } from '../cache.js'
 import { digestFiles, type Digest } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
@@ -119,9 +118,11 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       const r = read.get(job.path)
       if (!r) continue
       if (r.hit) {
-        // The same bytes with a new stamp (a checkout, a `touch`, a file that had none): its line is written again, with the record's text as read.
-        const { hit } = r
-        entries.set(r.name, sameStamp(hit.stamp, r.digest.stamp) ? hit : { hash: hit.hash, stamp: r.digest.stamp, record: hit.record, tail: hit.line === undefined ? undefined : tailOf(hit.line) })
+        // Its line as read, stamp included, even when the file's stamp is new with the same
+        // bytes (a `touch`; a fresh checkout with the cache restored, as on a CI runner, gives
+        // every file a new one): the cache is written again only for new results. Such a file
+        // is read and hashed on each run until its bytes change, as every file was before stamps.
+        entries.set(r.name, r.hit)
         continue
       }
       const { path: _path, scenario: _scenario, ...record } = records.get(job.path)!
