@@ -58,14 +58,14 @@ export const isStamp = (value: unknown): value is Stamp | 0 =>
 /** `["<name>","<hash>",<stamp>,`: the JSON string of the name, a hash (no quote or backslash in it), and 0 or an array of numbers. */
 const PREFIX = /^\["((?:[^"\\]|\\.)*)","([^"\\]*)",(0|\[[^[\]"]*\]),/
 
-/** The start of a cache line, and where its record starts; undefined for a line that does not start as one. */
-export function linePrefix(line: string): (Known & { name: string; rest: number }) | undefined {
+/** The name, hash and stamp a cache line starts with; undefined for a line that does not start as one. */
+export function linePrefix(line: string): (Known & { name: string }) | undefined {
   const m = PREFIX.exec(line)
   if (!m) return undefined
   try {
     const name = JSON.parse(`"${m[1]!}"`) as string
     const stamp = JSON.parse(m[3]!) as unknown
-    return isStamp(stamp) ? { name, hash: m[2]!, stamp, rest: m[0].length } : undefined
+    return isStamp(stamp) ? { name, hash: m[2]!, stamp } : undefined
   } catch {
     return undefined
   }
@@ -117,24 +117,22 @@ export function readStamps(path: string, chunkBytes = CHUNK_BYTES): Map<string, 
       return true
     }
     for (let n = readSync(fd, buffer, 0, chunkBytes, null); n > 0; n = readSync(fd, buffer, 0, chunkBytes, null)) {
-      let at = 0
-      while (at < n) {
-        const end = buffer.indexOf(10, at)
-        const stop = end === -1 || end >= n ? n : end
-        const room = MAX_PREFIX_BYTES - carriedBytes
-        if (end === -1 || end >= n) {
+      // The bytes read this time: past them the buffer holds an earlier chunk's.
+      const chunk = buffer.subarray(0, n)
+      for (let at = 0; at < n; ) {
+        const end = chunk.indexOf(10, at)
+        // The line's start, as much of it as the carried part leaves room for.
+        const start = chunk.subarray(at, Math.min(end === -1 ? n : end, at + MAX_PREFIX_BYTES - carriedBytes))
+        if (end === -1) {
           // The line goes on in the next chunk: keep its start (a copy: the buffer is read into again).
-          if (room > 0) {
-            const piece = Buffer.from(buffer.subarray(at, Math.min(stop, at + room)))
-            carried.push(piece)
-            carriedBytes += piece.length
-          }
+          if (start.length > 0) carried.push(Buffer.from(start))
+          carriedBytes += start.length
           break
         }
-        const start = carriedBytes === 0 ? buffer.subarray(at, Math.min(stop, at + MAX_PREFIX_BYTES)) : Buffer.concat([...carried, buffer.subarray(at, Math.min(stop, at + Math.max(room, 0)))])
+        const whole = carriedBytes === 0 ? start : Buffer.concat([...carried, start])
         carried = []
         carriedBytes = 0
-        if (!line(start)) return new Map()
+        if (!line(whole)) return new Map()
         at = end + 1
       }
     }

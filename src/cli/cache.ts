@@ -1,4 +1,4 @@
-import { closeSync, constants, readFileSync } from 'node:fs'
+import { closeSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import writeFileAtomic from 'write-file-atomic'
@@ -11,7 +11,7 @@ import type { FileRecord } from '../rules/lint.js'
 import { CACHE_FORMAT, isStamp, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
-import { openRegularFile } from './special-files.js'
+import { openRegularFile, READ_FLAGS } from './special-files.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** The default `--cache-location`. */
@@ -239,7 +239,7 @@ export function readCacheFileSync(path: string): CacheFile | undefined {
 export async function readCacheFile(path: string): Promise<CacheFile | undefined> {
   let handle
   try {
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+    handle = await open(path, READ_FLAGS)
   } catch {
     return undefined
   }

@@ -34,7 +34,7 @@ const LINT_DEPTH = 1
  * a 10,000-scenario build, with 2 for most of that time. Once this thread takes pages again,
  * `Stream#shallow` brings it back to `DEPTH`, so the last batches end together.
  */
-export const PAGE_DEPTH = 64
+const PAGE_DEPTH = 64
 
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
 export function threadsFor(setting: string, files: number): number {

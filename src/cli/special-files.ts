@@ -26,7 +26,7 @@ import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, writ
 import writeFileAtomic from 'write-file-atomic'
 
 /** Open for reading without waiting on a FIFO (Windows has no `O_NONBLOCK`, nor FIFOs of this kind). */
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
+export const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
 
 /** What a path that is not a regular file or a folder is, in the words of a message. */
 export function kindOf(stat: Stats): string {

@@ -22,7 +22,3 @@ export function* githubPieces(files: readonly FileReport[]): Generator<string> {
     if (out !== '') yield out
   }
 }
-
-export function github(files: readonly FileReport[]): string {
-  return [...githubPieces(files)].join('')
-}

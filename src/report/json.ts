@@ -33,7 +33,3 @@ export function* jsonReportPieces(files: readonly FileReport[], toolVersion: str
   }
   yield '\n  ]\n}\n'
 }
-
-export function jsonReport(files: readonly FileReport[], toolVersion: string): string {
-  return [...jsonReportPieces(files, toolVersion)].join('')
-}

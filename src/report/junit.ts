@@ -26,7 +26,3 @@ export function* junitPieces(files: readonly FileReport[]): Generator<string> {
   }
   yield '</testsuites>\n'
 }
-
-export function junit(files: readonly FileReport[]): string {
-  return [...junitPieces(files)].join('')
-}

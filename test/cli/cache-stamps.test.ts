@@ -90,7 +90,7 @@ describe('stamps', () => {
     const stamp: Stamp = [12, 1.5, 2.25, 99]
     for (const name of ['a.md', 'dir/"quoted".md', 'back\\slash.md', 'é ☃ 𝄞.md', 'comma,[bracket].md']) {
       const prefix = linePrefixOf(name, { hash: 'h', stamp })
-      expect(linePrefix(prefix + '[],[]]')).toEqual({ name, hash: 'h', stamp, rest: prefix.length })
+      expect(linePrefix(prefix + '[],[]]')).toEqual({ name, hash: 'h', stamp })
       expect(JSON.parse(prefix + '[],[]]')).toEqual([name, 'h', stamp, [], []])
     }
     expect(linePrefix(linePrefixOf('a.md', { hash: 'h', stamp: 0 }) + '[],[]]')).toMatchObject({ name: 'a.md', stamp: 0 })
@@ -181,7 +181,7 @@ describe('lint --cache with stamps', () => {
     expect(one!.stamp).not.toBe(0)
     // A cached record for `c/one.md` with a finding it does not have, under a hash no file has.
     const finding = JSON.stringify(['action-first-person', 1, 'Unexpected `We`', 5, 1, 5, 3, 1])
-    const marked = linePrefixOf(one!.name, { hash: 'f'.repeat(64), stamp: one!.stamp }) + `[${finding}],` + one!.line.slice(one!.rest + 3)
+    const marked = linePrefixOf(one!.name, { hash: 'f'.repeat(64), stamp: one!.stamp }) + `[${finding}],` + one!.line.slice(linePrefixOf(one!.name, one!).length + 3)
     writeFileSync(cacheFile(), readFileSync(cacheFile(), 'utf8').replace(one!.line, marked))
     // Known by its stamp: not read, so the marked record is what it shows.
     expect(await lint()).toEqual(['c/one.md action-first-person 5', ...cold])

@@ -185,7 +185,8 @@ export default function register(program: Command, ctx: CommandContext): void {
       } catch (error) {
         if (error instanceof UsageError) throw error
       }
-      if (exists && !options.force) throw new UsageError(`Unexpected existing file \`${shown}\`, expected \`--force\` to overwrite it`)
+      const existing = (): UsageError => new UsageError(`Unexpected existing file \`${shown}\`, expected \`--force\` to overwrite it`)
+      if (exists && !options.force) throw existing()
 
       let output: string
       try {
@@ -204,7 +205,7 @@ export default function register(program: Command, ctx: CommandContext): void {
         try {
           writeNew(path, Buffer.from(output), { fsync: true, clobber: false })
         } catch (error) {
-          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`Unexpected existing file \`${shown}\`, expected \`--force\` to overwrite it`)
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existing()
           throw error
         } finally {
           forget()
