@@ -12,6 +12,10 @@ export interface JsonReport {
   files: FileReport[]
 }
 
+/** What `JSON.stringify([[x]], null, 2)` has before and after `x`'s text. */
+const NESTED_HEAD = '[\n  [\n    '.length
+const NESTED_TAIL = '\n  ]\n]'.length
+
 /**
  * The report, a file at a time: exactly `JSON.stringify(report, null, 2) + '\n'`, without the
  * whole text at once (a report of 10,000 files with findings is ~24 MB, and the one string
@@ -28,8 +32,9 @@ export function* jsonReportPieces(files: readonly FileReport[], toolVersion: str
   yield JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "files": [\n'
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!
-    // A JSON string holds no raw line break, so every one is the start of a line of the file's text.
-    yield (i === 0 ? '    ' : ',\n    ') + JSON.stringify({ path: f.path, messages: f.messages }, null, 2).replace(/\n/g, '\n    ')
+    // The file as `JSON.stringify` indents it two levels down, inside two arrays, without
+    // them (`[\n  [\n    ` and `\n  ]\n]`): a third cheaper than indenting its text again.
+    yield (i === 0 ? '    ' : ',\n    ') + JSON.stringify([[{ path: f.path, messages: f.messages }]], null, 2).slice(NESTED_HEAD, -NESTED_TAIL)
   }
   yield '\n  ]\n}\n'
 }
