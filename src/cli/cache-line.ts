@@ -3,19 +3,20 @@
  * its stamp. The digest thread (digest-worker.ts) reads these, and only these, to know a
  * file's digest without reading the file; it loads nothing of the linter.
  *
- * A line is `["<name>","<hash>",<stamp>,…packed record]` (cache.ts).
+ * A line is `["<name>","<hash>",<stamp>,…record's head]`, a tab, the record's messages (cache.ts).
  */
 import { closeSync, readSync, type Stats } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
 import { openRegularFile } from './special-files.js'
 
 /**
- * 4: a stamp per file, and its record packed (`packRecord`): less than half the bytes of 3,
+ * 5: a record's messages after a tab, read only when a report asks for them, and their
+ * counts in the head before it. 4: a stamp per file, and its record packed (`packRecord`): less than half the bytes of 3,
  * which wrote each message as the report does, its rule's URL included. 3: one line per file,
  * so a warm run writes the lines of unchanged files back as it read them (2 was one JSON
  * object, parsed and serialized whole on every run; 1 keyed files from the working directory).
  */
-export const CACHE_FORMAT = 4
+export const CACHE_FORMAT = 5
 
 /**
  * What `stat` said of a file when its bytes were hashed: size, modification time, change time

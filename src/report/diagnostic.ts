@@ -1,5 +1,6 @@
 import type { BundleDiagnostic } from '../model/bundle.js'
 import type { Fix } from '../rules/define-rule.js'
+import type { Counts } from './summary.js'
 
 /**
  * One finding on one file, as every reporter sees it. Mapped from a vfile message;
@@ -16,4 +17,9 @@ export interface FileReport {
   /** The path as given or found, relative to the working directory, with `/` separators. */
   path: string
   messages: Diagnostic[]
+  /**
+   * The counts of `messages`, when known without reading them: then `messages` may be read
+   * anew each time it is asked for (a warm `--cache` run's, from their cache line), not held.
+   */
+  counts?: Counts
 }

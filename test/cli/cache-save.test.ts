@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { CACHE_FORMAT, cacheLine, loadCache, packRecord, readCacheFile, readCacheFileSync, saveCache, sharedStrings, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, loadCache, packRecord, readCacheFile, readCacheFileSync, saveCache, sharedStrings, unpackRecord, type CacheEntry, type SharedStrings } from '../../src/cli/cache.js'
 
 const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: 'r', severity: 'warning', message: 'm', line, column: 1, endLine: line, endColumn: 2 }], directives: [] })
 
@@ -25,7 +25,7 @@ describe('saveCache', () => {
     const { path, entries } = setUp()
     await saveCache(path, 'k', entries, loadCache(path, 'k'))
     const whole = readFileSync(path, 'utf8')
-    expect(whole.split('\n').slice(1, 3).map((l) => JSON.parse(l)[0])).toEqual(['a.md', 'b.md'])
+    expect(whole.split('\n').slice(1, 3).map((l) => JSON.parse(l.slice(0, l.indexOf('\t')))[0])).toEqual(['a.md', 'b.md'])
     const loaded = loadCache(path, 'k')
     expect(loaded.lines).toBe(2)
     await saveCache(path, 'k', new Map(loaded.entries), loaded)
@@ -54,7 +54,7 @@ describe('saveCache', () => {
       await saveCache(path, 'k', more, loaded)
       const lines = readFileSync(path, 'utf8').trimEnd().split('\n')
       expect(JSON.parse(lines[0]!)).toEqual({ format: CACHE_FORMAT, key: 'k' })
-      expect(lines.slice(1).map((l) => JSON.parse(l)[0])).toEqual(['a.md', 'b.md', 'c.md'])
+      expect(lines.slice(1).map((l) => JSON.parse(l.slice(0, l.indexOf('\t')))[0])).toEqual(['a.md', 'b.md', 'c.md'])
     }
   })
 })
@@ -75,45 +75,86 @@ describe('packRecord / unpackRecord', () => {
     front: { data: { id: 'x', principles: ['Ownership'] }, spans: { '/id': span(2, 5, 8, 6), '/principles': span(4, 3, 30, 12) } },
   }
 
-  test('a record comes back deep-equal, key order included (the JSON of a warm report is the cold one)', () => {
-    const back = unpackRecord(JSON.parse(JSON.stringify(packRecord(record))))
-    expect(back).toEqual(record)
-    expect(JSON.stringify(back)).toBe(JSON.stringify(record))
+  /** A record through its line's head and messages, as `loadCache` reads them. */
+  const through = (r: CacheEntry['record'], shared?: SharedStrings) => {
+    const { head, messages } = packRecord(r)
+    return unpackRecord(JSON.parse(JSON.stringify(head)), Buffer.from(messages), shared)
+  }
+
+  test('a record comes back deep-equal, key order included (the JSON of a warm report is the cold one), with its counts', () => {
+    const back = through(record)
+    const { counts, ...plain } = { ...back }
+    expect(plain).toEqual(record)
+    expect(JSON.stringify(back.messages)).toBe(JSON.stringify(record.messages))
+    expect(counts).toEqual({ errorCount: 1, warningCount: 4, fixableCount: 0 })
     const bare = { messages: [], directives: [] }
-    expect(JSON.stringify(unpackRecord(JSON.parse(JSON.stringify(packRecord(bare)))))).toBe(JSON.stringify(bare))
+    expect(JSON.stringify({ ...through(bare), counts: undefined })).toBe(JSON.stringify(bare))
+  })
+
+  test('its messages are read from the line each time they are asked for, not held', () => {
+    const back = through(record)
+    const [first, second] = [back.messages, back.messages]
+    expect(first).toEqual(second)
+    expect(first).not.toBe(second)
+    first.push(first[0]!)
+    expect(back.messages).toHaveLength(record.messages.length)
   })
 
   test('the rule URL and severity are not written per message; rule ids and URLs are shared on load', () => {
-    const line = JSON.stringify(packRecord(record))
+    const line = cacheLine('x.md', { hash: 'h', stamp: 0, record })
     expect(line).not.toContain(url('action-first-person'))
     expect(line).toContain('https://example.com/custom')
     // Only the message kept whole spells its severity out.
     expect(line.split('"warning"')).toHaveLength(2)
+    // One tab: the head's end.
+    expect(line.split('\t')).toHaveLength(2)
     // Less than half of the record written as it is (format 3).
     const many = { ...record, messages: Array.from({ length: 20 }, () => record.messages[1]!) }
-    expect(JSON.stringify(packRecord(many)).length).toBeLessThan(JSON.stringify(many).length / 2)
+    expect(cacheLine('x.md', { hash: 'h', stamp: 0, record: many }).length).toBeLessThan(JSON.stringify(many).length / 2)
     const shared = sharedStrings()
-    const [a, b] = [unpackRecord(JSON.parse(line), shared), unpackRecord(JSON.parse(line), shared)]
-    expect(a.messages[1]!.url).toBe(url('action-first-person'))
-    expect(shared.urls.get('action-first-person')).toBe(b.messages[1]!.url)
-    expect(shared.ids.get('action-first-person')).toBe(b.messages[1]!.ruleId)
+    const [a, b] = [through(record, shared).messages, through(record, shared).messages]
+    expect(a[1]!.url).toBe(url('action-first-person'))
+    expect(shared.urls.get('action-first-person')).toBe(b[1]!.url)
+    expect(shared.ids.get('action-first-person')).toBe(b[1]!.ruleId)
   })
 
   test('a front whose spans are not plain points is kept whole', () => {
     const odd = { ...record, front: { data: { id: 'x' }, spans: { '/id': { start: { line: 1, column: 1, offset: 0, extra: 1 }, end: { line: 1, column: 2, offset: 1 } } } } } as never
-    expect(unpackRecord(JSON.parse(JSON.stringify(packRecord(odd))))).toEqual(odd)
+    expect(through(odd).front).toEqual((odd as CacheEntry['record']).front)
+  })
+
+  const counts = (text: string) => [0, 0, 0, text.length]
+  test.each([
+    ['not an array', { messages: [] }, '[]'],
+    ['counts that are not four counts', [[0, 0, 0], []], '[]'],
+    ['messages of another length than the head says (a line cut short)', [[0, 0, 0, 3], []], '[]'],
+    ['a span of five numbers', [counts('[]'), [], [{}, { '/id': [1, 1, 0, 1, 2] }]], '[]'],
+    ['a front that is a number', [counts('[]'), [], 7], '[]'],
+    ['a fourth element', [counts('[]'), [], undefined, 1], '[]'],
+  ])('a head with %s is not a record (the line is a miss)', (_, head, messages) => {
+    expect(() => unpackRecord(head, Buffer.from(messages))).toThrow(TypeError)
   })
 
   test.each([
-    ['not an array', { messages: [] }],
-    ['a severity that is not 1 or 2', [[['r', 3, 'm', 1, 1, 1, 1]], []]],
-    ['a line that is not a count', [[['r', 1, 'm', 'one', 1, 1, 1]], []]],
-    ['a message that is a string', [['r'], []]],
-    ['a span of five numbers', [[], [], [{}, { '/id': [1, 1, 0, 1, 2] }]]],
-    ['a front that is a number', [[], [], 7]],
-    ['a fourth element', [[], [], undefined, 1]],
-  ])('%s is not a record (the line is a miss)', (_, packed) => {
-    expect(() => unpackRecord(packed)).toThrow(TypeError)
+    ['a severity that is not 1 or 2', '[["r",3,"m",1,1,1,1]]'],
+    ['a line that is not a count', '[["r",1,"m","one",1,1,1]]'],
+    ['a message that is a string', '["r"]'],
+    ['text that is not JSON', '[["r",1,"m",1,1,1,1]'],
+  ])('messages with %s throw when read', (_, messages) => {
+    const record = unpackRecord([counts(messages), []], Buffer.from(messages), undefined, () => new RangeError('damaged'))
+    expect(() => record.messages).toThrow(RangeError)
+  })
+})
+
+describe('loadCache', () => {
+  test('a line cut short is a miss; a line damaged within its messages is read, and its messages name the cache when read', async () => {
+    const { path, entries } = setUp()
+    await saveCache(path, 'k', entries, loadCache(path, 'k'))
+    const [header, a, b] = readFileSync(path, 'utf8').trimEnd().split('\n')
+    writeFileSync(path, [header, a!.slice(0, -1), b!.replace('"m",2', '"m"]2')].join('\n') + '\n')
+    const loaded = loadCache(path, 'k')
+    expect([...loaded.entries.keys()]).toEqual(['b.md'])
+    expect(() => loaded.entries.get('b.md')!.record.messages).toThrow(`Unexpected damaged line for \`b.md\` at \`${path}:3\` of the cache`)
   })
 })
 
@@ -122,7 +163,7 @@ describe('readCacheFile', () => {
     const { path, entries } = setUp()
     await saveCache(path, 'k', entries, loadCache(path, 'k'))
     const read = await readCacheFile(path)
-    expect(read?.text).toBe(readFileSync(path, 'utf8'))
+    expect(read?.bytes).toEqual(readFileSync(path))
     expect(read?.stat.ino).toBe(readCacheFileSync(path)?.stat.ino)
     expect([...loadCache(path, 'k', read).entries.keys()]).toEqual(['a.md', 'b.md'])
     const fifo = join(dirname(path), 'fifo')

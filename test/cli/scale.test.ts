@@ -32,15 +32,17 @@ const findings = (report: { files: { path: string; messages: { ruleId: string; l
   report.files.flatMap((f) => f.messages.map((m) => `${f.path} ${m.ruleId} ${m.line}`))
 
 type Entry = CacheEntry
-/** The cache file: a header line, then `[name, hash, stamp, ...packed record]` per line. */
+/** The cache file: a header line, then `[name, hash, stamp, ...record's head]`, a tab and the record's messages per line; each record read whole, as a plain one. */
 function readCache(path: string): { header: { format: number; key: string }; lines: string[]; files: Record<string, Entry> } {
   const [head, ...lines] = readFileSync(path, 'utf8').trimEnd().split('\n')
   const files: Record<string, Entry> = {}
   for (const line of lines) {
     let entry
     try {
-      const [name, hash, stamp, ...packed] = JSON.parse(line) as [string, string, CacheEntry['stamp'], ...unknown[]]
-      entry = { name, hash, stamp, record: unpackRecord(packed) }
+      const tab = line.indexOf('\t')
+      const [name, hash, stamp, ...head] = JSON.parse(line.slice(0, tab)) as [string, string, CacheEntry['stamp'], ...unknown[]]
+      const { counts: _counts, ...record } = { ...unpackRecord(head, Buffer.from(line.slice(tab + 1))) }
+      entry = { name, hash, stamp, record }
     } catch {
       continue // a damaged line, as starkit reads it: no entry
     }
@@ -49,6 +51,8 @@ function readCache(path: string): { header: { format: number; key: string }; lin
   }
   return { header: JSON.parse(head!) as { format: number; key: string }, lines, files }
 }
+/** The name a cache line starts with. */
+const nameOf = (line: string): string => (JSON.parse(line.slice(0, line.indexOf('\t'))) as [string])[0]
 function writeCache(path: string, cache: ReturnType<typeof readCache>): void {
   const lines = Object.entries(cache.files).map(([name, e]) => cacheLine(name, e))
   writeFileSync(path, [JSON.stringify(cache.header), ...lines].join('\n') + '\n')
@@ -144,7 +148,7 @@ describe('--cache', () => {
     // The same file, one line longer: the old lines as they were, the new one at the end.
     expect(statSync(path).ino).toBe(before.ino)
     expect(now.lines.slice(0, 12)).toEqual(lines)
-    expect(now.lines.slice(12).map((line) => JSON.parse(line)[0])).toEqual(['../c/scenario-005.md'])
+    expect(now.lines.slice(12).map(nameOf)).toEqual(['../c/scenario-005.md'])
     // The appended line is the one read: a warm run shows the change, and a change back shows the original.
     expect(await json('--cache')).toEqual(changed)
     writeFileSync(join(dir, 'c', 'scenario-005.md'), complete.replace(/^id: .*$/m, 'id: scenario-005'))
@@ -184,18 +188,31 @@ describe('--cache', () => {
     expect(readCache(path).files['../c/scenario-003.md']).toEqual(fresh)
   })
 
+  test('a line damaged within its messages, its length kept, ends the run with exit 2 and names the cache (its findings cannot be shown)', async () => {
+    await json('--cache')
+    const path = join(dir, CACHE)
+    const text = readFileSync(path, 'utf8')
+    // scenario-003's messages, read only for the report: one byte changed, the length kept.
+    const line = text.split('\n').find((l) => l.startsWith('["../c/scenario-003.md"'))!
+    writeFileSync(path, text.replace(line, line.replace('"action-first-person",', '"action-first-person"]')))
+    const r = await run(['lint', 'c', '--cache'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const number = text.split('\n').indexOf(line) + 1
+    expect(r.stderr).toBe(`starkit: Unexpected damaged line for \`../c/scenario-003.md\` at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again\n`)
+  })
+
   test('a cache cut off in the middle of its last line (an append cut short) costs that file a relint', async () => {
     const cold = await json('--concurrency', 'off')
     const path = join(dir, CACHE)
     await json('--cache')
     const text = readFileSync(path, 'utf8')
-    const last = JSON.parse(text.trimEnd().split('\n').pop()!)[0] as string
+    const last = nameOf(text.trimEnd().split('\n').pop()!)
     writeFileSync(path, text.slice(0, text.length - 30))
     expect(await json('--cache')).toEqual(cold)
     // The relinted file's line went after the damaged one, on a line of its own.
     const cache = readCache(path)
     expect(cache.lines).toHaveLength(13)
-    expect(JSON.parse(cache.lines[12]!)[0]).toBe(last)
+    expect(nameOf(cache.lines[12]!)).toBe(last)
     expect(Object.keys(cache.files)).toHaveLength(12)
     expect(await json('--cache')).toEqual(cold)
   })

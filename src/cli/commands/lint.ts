@@ -9,7 +9,7 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, saveCache, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, recordAt, saveCache, type CacheEntry } from '../cache.js'
 import { digestFiles, type Digest } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
@@ -102,7 +102,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     const hit = cache.get(name)
     // The record was made for this file, maybe shown from another folder: show it as now.
     if (hit && hit.hash === digest.digest) {
-      records.set(job.path, { ...hit.record, path: job.path })
+      records.set(job.path, recordAt(hit.record, job.path))
       read.set(job.path, { name, digest, hit })
     } else {
       todo.push(job)
@@ -187,10 +187,16 @@ export default function register(program: Command, ctx: CommandContext): void {
         }
       }
       const counts = count(results)
-      const shown: FileReport[] = results.map((r) => ({
-        path: r.path,
-        messages: options.quiet ? r.messages.filter((m) => m.severity === 'error') : r.messages,
-      }))
+      // Each file's messages are taken as the report gets to it: a cached file's are read from
+      // its cache line then, not all held at once (`FileRecord#counts`).
+      const shown: readonly FileReport[] = options.quiet
+        ? results.map((r) => ({
+            path: r.path,
+            get messages() {
+              return r.messages.filter((m) => m.severity === 'error')
+            },
+          }))
+        : results
       const color = options.color !== false && !options.output && io.stdoutIsTTY && !io.env.NO_COLOR && io.env.TERM !== 'dumb'
       const pieces = formatPieces(options.format, shown, {
         color,
