@@ -6,19 +6,19 @@
  * and gets a stamp of its own. On the bench's 10,000 files a warm run read and hashed 134 MB,
  * ~0.5 s of a thread; a look at each file with `stat` takes a fraction of that.
  *
- * Files and cache do not depend on each other, so from `AUTO_THRESHOLD` files on, a worker
- * thread (`digest-worker.ts`, which loads nothing of the linter) reads the stamps from the
- * cache file itself and digests while this thread parses the cache, and then this thread
- * takes files from the same list until none is left (`Digesting#help`) instead of waiting idle
- * for the worker (~0.15 s of a warm run at 10,000 files). The two claim files through one
- * shared counter, so each file is digested once, by whichever thread gets to it.
+ * A look at the files with `stat` does not depend on the cache, so from `AUTO_THRESHOLD` files
+ * on, a worker thread (`digest-worker.ts`, which loads nothing of the linter) looks at them
+ * while this thread parses the cache, and then this thread takes files from the same list
+ * until none is left (`Digesting#help`) instead of waiting idle for the worker. The two claim
+ * files through one shared counter, so each file is looked at once, by whichever thread gets
+ * to it; the files to read and hash are shared the same way.
  */
 import { createHash } from 'node:crypto'
-import { closeSync, existsSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, readSync, statSync, type Stats } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { MAX_FILE_BYTES } from '../parse/limits.js'
-import { cacheName, matches, readStamps, stampOf, type Known, type Stamp } from './cache-line.js'
+import { matches, stampOf, type Known, type Stamp } from './cache-line.js'
 import { openRegularFile } from './special-files.js'
 
 /** The digest of some bytes: SHA-256, hex. */
@@ -42,8 +42,8 @@ export interface Digest {
   stamp: Stamp | 0
 }
 
-/** What the cache knows of a file (absolute path), if anything. */
-export type KnownOf = (file: string) => Known | undefined
+/** What the cache knows of a file (absolute path; `index`, its place in the list digested), if anything. */
+export type KnownOf = (file: string, index: number) => Known | undefined
 
 /**
  * The digest of a file's bytes and its stamp: the known digest when the file's stamp is still
@@ -83,7 +83,48 @@ const nothingKnown: KnownOf = () => undefined
 
 /** The digest of each file, in order; `undefined` for a file that cannot be read. */
 export function digestFilesSync(files: readonly string[], knownOf: KnownOf = nothingKnown): (Digest | undefined)[] {
-  return files.map((file) => tryDigest(file, knownOf(file)))
+  return files.map((file, i) => tryDigest(file, knownOf(file, i)))
+}
+
+/**
+ * What `stat` said of each file of a list, four numbers a file in a shared buffer: size,
+ * modification and change times, inode (a stamp's numbers, cache-line.ts). NaN: not looked at
+ * yet; a size of -1: missing, unreadable or not a regular file.
+ */
+export type Looks = Float64Array
+
+/** A `Looks` for `count` files, none looked at yet, shareable with a worker thread. */
+export function newLooks(count: number): Looks {
+  return new Float64Array(new SharedArrayBuffer(Math.max(1, count) * 4 * Float64Array.BYTES_PER_ELEMENT)).fill(NaN)
+}
+
+/** Look at each file of `files` whose index this thread claims from `next[slot]` (shared), until none is left. */
+export function lookClaimed(files: readonly string[], next: Int32Array, looks: Looks, slot = 0): void {
+  for (let i = Atomics.add(next, slot, 1); i < files.length; i = Atomics.add(next, slot, 1)) {
+    const stat = statOrNot(files[i]!)
+    const at = i * 4
+    if (stat === undefined || !stat.isFile()) looks[at] = -1
+    else {
+      looks[at + 1] = stat.mtimeMs
+      looks[at + 2] = stat.ctimeMs
+      looks[at + 3] = stat.ino
+      looks[at] = stat.size
+    }
+  }
+}
+
+function statOrNot(file: string): Stats | undefined {
+  try {
+    return statSync(file, { throwIfNoEntry: false })
+  } catch {
+    return undefined
+  }
+}
+
+/** Whether the look at file `i` is what `stamp` recorded (a 0 stamp matches nothing). */
+function looksAsStamped(looks: Looks, i: number, stamp: Stamp | 0): boolean {
+  const at = i * 4
+  return stamp !== 0 && stamp[0] === looks[at] && stamp[1] === looks[at + 1] && stamp[2] === looks[at + 2] && stamp[3] === looks[at + 3]
 }
 
 /** Digests of some of a list's files: `at[k]` is the index in the list of `digests[k]`. */
@@ -92,25 +133,20 @@ export interface Claimed {
   digests: (Digest | undefined)[]
 }
 
-/** Digest the files of `files` whose index this thread claims from `next` (shared), until none is left. */
-export function digestClaimed(files: readonly string[], next: Int32Array, knownOf: KnownOf = nothingKnown): Claimed {
+/** Read and hash the files of `files` at the indices of `todo` this thread claims from `next[slot]` (shared), until none is left. */
+export function hashClaimed(files: readonly string[], todo: readonly number[], next: Int32Array, slot = 1): Claimed {
   const claimed: Claimed = { at: [], digests: [] }
-  for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
-    claimed.at.push(i)
-    claimed.digests.push(tryDigest(files[i]!, knownOf(files[i]!)))
+  for (let k = Atomics.add(next, slot, 1); k < todo.length; k = Atomics.add(next, slot, 1)) {
+    claimed.at.push(todo[k]!)
+    claimed.digests.push(tryDigest(files[todo[k]!]!))
   }
   return claimed
 }
 
-/** What the cache file at `cache` knows of each file, as the digest thread reads it (`readStamps`). */
-export function knownFromCacheFile(cache: string): KnownOf {
-  const stamps = readStamps(cache)
-  return stamps.size === 0 ? nothingKnown : (file) => stamps.get(cacheName(cache, file))
-}
-
 /**
- * Digests under way: `help(knownOf)` digests the files left on this thread, with what the
- * loaded cache knows; `done` has every digest, in order, once every file is digested.
+ * Digests under way: `help(knownOf)` takes a share of the work on this thread, with what the
+ * loaded cache knows; `done` has every digest, in order, once `help` has been called and every
+ * file is digested.
  */
 export interface Digesting {
   help(knownOf?: KnownOf): void
@@ -120,48 +156,88 @@ export interface Digesting {
 /** The worker script, compiled; absent when running from TypeScript sources (tests). */
 const WORKER = new URL('./digest-worker.js', import.meta.url)
 
+/** From this many files to read and hash on, the worker thread takes a share of them: below, sending them costs more than it saves. */
+export const SHARED_HASHING = 32
+
+/** What the digest thread is sent once the looks are compared: the indices of the files to read and hash (a share of them), or none. */
+export type HashOrder = number[] | null
+
 /**
- * `digestFilesSync`, started on a worker thread when `threaded` (and the worker is compiled),
- * so that this thread is free until it calls `help()`; the worker reads what it knows of the
- * files from the cache file at `cache`. If the thread fails, the files it did not report are
- * digested here instead: the digests are the same either way. Without a thread, every file is
- * digested here, when `help()` is called.
+ * `digestFilesSync`, in two steps that a worker thread shares when `threaded` (and the worker is
+ * compiled). First each file is looked at with `stat`, which needs nothing of the cache: the
+ * worker starts at once, while this thread parses the cache, and this thread looks at what is
+ * left when it calls `help()`. Then this thread compares each look with the stamp the cache
+ * has (cache-line.ts): a file that looks as it did when hashed has its recorded digest. The
+ * others are read and hashed, by both threads when there are many (a fresh checkout touches
+ * every file). The worker read the cache file itself until session 12, to compare as it
+ * looked: ~0.15 s of a warm run at 10,000 files before its first look.
+ *
+ * If the thread fails, what it did not report is done here: the digests are the same either
+ * way. Without a thread, every file is digested here, when `help()` is called.
  */
-export function digestFiles(files: readonly string[], threaded: boolean, cache?: string): Digesting {
+export function digestFiles(files: readonly string[], threaded: boolean): Digesting {
+  let helped!: (knownOf: KnownOf) => void
+  const known = new Promise<KnownOf>((resolve) => (helped = resolve))
   if (!threaded || !existsSync(fileURLToPath(WORKER))) {
-    let resolve!: (digests: (Digest | undefined)[]) => void
-    const done = new Promise<(Digest | undefined)[]>((r) => (resolve = r))
-    return { help: (knownOf) => resolve(digestFilesSync(files, knownOf)), done }
+    return { help: (knownOf = nothingKnown) => helped(knownOf), done: known.then((knownOf) => digestFilesSync(files, knownOf)) }
   }
-  const next = new Int32Array(new SharedArrayBuffer(4))
-  const digests: (Digest | undefined)[] = new Array<Digest | undefined>(files.length).fill(undefined)
-  const filled = new Uint8Array(files.length)
-  const take = (claimed: Claimed): void =>
-    claimed.at.forEach((i, k) => {
-      digests[i] = claimed.digests[k]
-      filled[i] = 1
+  // [0]: the next file to look at; [1]: the next of the files to hash.
+  const next = new Int32Array(new SharedArrayBuffer(8))
+  const looks = newLooks(files.length)
+  const worker = new Worker(WORKER, { workerData: { files, next, looks } })
+  let failed = false
+  const message = (): Promise<unknown> =>
+    new Promise((resolve) => {
+      if (failed) return resolve(undefined)
+      const settle = (value: unknown): void => {
+        worker.off('message', settle)
+        worker.off('error', fail)
+        worker.off('exit', fail)
+        resolve(value)
+      }
+      const fail = (): void => {
+        failed = true
+        settle(undefined)
+      }
+      worker.on('message', settle)
+      worker.once('error', fail)
+      worker.once('exit', fail)
     })
-  let helper: KnownOf = nothingKnown
-  const worker = new Worker(WORKER, { workerData: { files, next, cache } })
-  const done = new Promise<(Digest | undefined)[]>((resolve) => {
-    let settled = false
-    const settle = (claimed: Claimed | undefined): void => {
-      if (settled) return
-      settled = true
-      if (claimed) take(claimed)
-      // A thread that failed may have claimed files it never reported.
-      for (let i = 0; i < files.length; i++) if (!filled[i]) digests[i] = tryDigest(files[i]!, helper(files[i]!))
-      resolve(digests)
+  // The worker says when it has no file left to look at.
+  const looked = message()
+  const done = (async () => {
+    const knownOf = await known
+    await looked
+    const digests: (Digest | undefined)[] = new Array<Digest | undefined>(files.length).fill(undefined)
+    const todo: number[] = []
+    for (let i = 0; i < files.length; i++) {
+      // A file the worker claimed and never looked at (it failed): read and hashed.
+      if (Number.isNaN(looks[i * 4])) {
+        todo.push(i)
+        continue
+      }
+      if (looks[i * 4] === -1) continue
+      const k = knownOf(files[i]!, i)
+      if (k !== undefined && looksAsStamped(looks, i, k.stamp)) digests[i] = { digest: k.hash, stamp: k.stamp }
+      else todo.push(i)
     }
-    worker.once('message', (claimed: Claimed) => settle(claimed))
-    // 'exit' also follows the message: then there is nothing left to do.
-    worker.once('error', () => settle(undefined))
-    worker.once('exit', () => settle(undefined))
-  })
+    const share = !failed && todo.length >= SHARED_HASHING
+    const theirs = share ? message() : undefined
+    worker.postMessage((share ? todo : null) satisfies HashOrder)
+    const mine = hashClaimed(files, todo, next)
+    const reported = (await theirs) as Claimed | undefined
+    for (const claimed of reported ? [mine, reported] : [mine]) claimed.at.forEach((i, k) => (digests[i] = claimed.digests[k]))
+    // Files the worker claimed and did not report (it failed): read and hashed here.
+    if (share && !reported) {
+      const at = new Set([...mine.at])
+      for (const i of todo) if (!at.has(i)) digests[i] = tryDigest(files[i]!)
+    }
+    return digests
+  })()
   return {
     help: (knownOf = nothingKnown) => {
-      helper = knownOf
-      take(digestClaimed(files, next, knownOf))
+      lookClaimed(files, next, looks)
+      helped(knownOf)
     },
     done,
   }

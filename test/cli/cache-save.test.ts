@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
-import { CACHE_FORMAT, cacheLine, loadCache, packRecord, readCacheFile, readCacheFileSync, saveCache, sharedStrings, unpackRecord, type CacheEntry, type SharedStrings } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, loadCache, readCacheFile, readCacheFileSync, readCacheLine, saveCache, sharedStrings, type CacheEntry, type SharedStrings } from '../../src/cli/cache.js'
 
 const record = (line: number): CacheEntry['record'] => ({ messages: [{ ruleId: 'r', severity: 'warning', message: 'm', line, column: 1, endLine: line, endColumn: 2 }], directives: [] })
 
@@ -59,7 +59,7 @@ describe('saveCache', () => {
   })
 })
 
-describe('packRecord / unpackRecord', () => {
+describe('cacheLine / readCacheLine', () => {
   const url = (id: string) => `https://github.com/starkit/starkit/blob/main/docs/rules/${id}.md`
   const span = (line: number, column: number, offset: number, endColumn: number) => ({ start: { line, column, offset }, end: { line, column: endColumn, offset: offset + endColumn - column } })
   const record: CacheEntry['record'] = {
@@ -77,8 +77,9 @@ describe('packRecord / unpackRecord', () => {
 
   /** A record through its line's head and messages, as `loadCache` reads them. */
   const through = (r: CacheEntry['record'], shared?: SharedStrings) => {
-    const { head, messages } = packRecord(r)
-    return unpackRecord(JSON.parse(JSON.stringify(head)), Buffer.from(messages), shared)
+    const { name, entry } = readCacheLine(Buffer.from(cacheLine('x.md', { hash: 'h', stamp: [1, 2.5, 3.25, 4], record: r })), undefined, undefined, shared)
+    expect([name, entry.hash, entry.stamp]).toEqual(['x.md', 'h', [1, 2.5, 3.25, 4]])
+    return entry.record
   }
 
   test('a record comes back deep-equal, key order included (the JSON of a warm report is the cold one), with its counts', () => {
@@ -118,21 +119,36 @@ describe('packRecord / unpackRecord', () => {
     expect(shared.ids.get('action-first-person')).toBe(b[1]!.ruleId)
   })
 
+  test("a front's spans are made from the line when asked for", () => {
+    const back = through(record)
+    expect(back.front!.spans).toEqual(record.front!.spans)
+    expect(back.front!.spans).not.toBe(back.front!.spans)
+  })
+
   test('a front whose spans are not plain points is kept whole', () => {
     const odd = { ...record, front: { data: { id: 'x' }, spans: { '/id': { start: { line: 1, column: 1, offset: 0, extra: 1 }, end: { line: 1, column: 2, offset: 1 } } } } } as never
     expect(through(odd).front).toEqual((odd as CacheEntry['record']).front)
   })
 
-  const counts = (text: string) => [0, 0, 0, text.length]
+  const counts = (text: string) => [0, 0, 0, Buffer.byteLength(text, 'latin1')]
+  /** A line of a head and messages as given, in Latin-1 (so `ÿ` is not UTF-8). */
+  const line = (head: unknown[], messages: string) => Buffer.from(`${JSON.stringify(head)}\t${messages}`, 'latin1')
+  test('a line as written reads', () => {
+    expect(readCacheLine(line(['a.md', 'h', 0, counts('[]'), []], '[]')).name).toBe('a.md')
+  })
   test.each([
     ['not an array', { messages: [] }, '[]'],
-    ['counts that are not four counts', [[0, 0, 0], []], '[]'],
-    ['messages of another length than the head says (a line cut short)', [[0, 0, 0, 3], []], '[]'],
-    ['a span of five numbers', [counts('[]'), [], [{}, { '/id': [1, 1, 0, 1, 2] }]], '[]'],
-    ['a front that is a number', [counts('[]'), [], 7], '[]'],
-    ['a fourth element', [counts('[]'), [], undefined, 1], '[]'],
-  ])('a head with %s is not a record (the line is a miss)', (_, head, messages) => {
-    expect(() => unpackRecord(head, Buffer.from(messages))).toThrow(TypeError)
+    ['no tab', ['a.md', 'h', 0, counts('[]'), []], ''],
+    ['a name that is not a string', [1, 'h', 0, counts('[]'), []], '[]'],
+    ['a stamp of three numbers', ['a.md', 'h', [1, 2, 3], counts('[]'), []], '[]'],
+    ['counts that are not four counts', ['a.md', 'h', 0, [0, 0, 0], []], '[]'],
+    ['messages of another length than the head says (a line cut short)', ['a.md', 'h', 0, [0, 0, 0, 3], []], '[]'],
+    ['a span of five numbers', ['a.md', 'h', 0, counts('[]'), [], [{}, { '/id': [1, 1, 0, 1, 2] }]], '[]'],
+    ['a front that is a number', ['a.md', 'h', 0, counts('[]'), [], 7], '[]'],
+    ['a seventh element', ['a.md', 'h', 0, counts('[]'), [], undefined, 1], '[]'],
+  ])('a head with %s is not a line (the file is a miss)', (_, head, messages) => {
+    const bytes = typeof head === 'object' && !Array.isArray(head) ? Buffer.from(JSON.stringify(head)) : messages === '' ? Buffer.from(JSON.stringify(head)) : line(head as unknown[], messages)
+    expect(() => readCacheLine(bytes)).toThrow(TypeError)
   })
 
   test.each([
@@ -140,8 +156,10 @@ describe('packRecord / unpackRecord', () => {
     ['a line that is not a count', '[["r",1,"m","one",1,1,1]]'],
     ['a message that is a string', '["r"]'],
     ['text that is not JSON', '[["r",1,"m",1,1,1,1]'],
+    // ÿ, written as its one Latin-1 byte, 0xFF: never a byte of UTF-8.
+    ['bytes that are not UTF-8', '[["r",1,"ÿ",1,1,1,1]]'],
   ])('messages with %s throw when read', (_, messages) => {
-    const record = unpackRecord([counts(messages), []], Buffer.from(messages), undefined, () => new RangeError('damaged'))
+    const { record } = readCacheLine(line(['a.md', 'h', 0, counts(messages), []], messages), undefined, undefined, undefined, () => new RangeError('damaged')).entry
     expect(() => record.messages).toThrow(RangeError)
   })
 })
@@ -154,7 +172,7 @@ describe('loadCache', () => {
     writeFileSync(path, [header, a!.slice(0, -1), b!.replace('"m",2', '"m"]2')].join('\n') + '\n')
     const loaded = loadCache(path, 'k')
     expect([...loaded.entries.keys()]).toEqual(['b.md'])
-    expect(() => loaded.entries.get('b.md')!.record.messages).toThrow(`Unexpected damaged line for \`b.md\` at \`${path}:3\` of the cache`)
+    expect(() => loaded.entries.get('b.md')!.record.messages).toThrow(`Unexpected damaged line at \`${path}:3\` of the cache`)
   })
 })
 

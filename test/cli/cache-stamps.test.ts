@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { CACHE_FORMAT, cacheName, linePrefix, matches, readStamps, SETTLED_MS, stampOf, type Known, type Stamp } from '../../src/cli/cache-line.js'
+import { matches, SETTLED_MS, stampOf, type Stamp } from '../../src/cli/cache-line.js'
 import { digestFile } from '../../src/cli/digest.js'
 import { run } from '../support/io.js'
 
@@ -18,8 +18,6 @@ const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.me
 /** The compiled module: only it finds its worker script (npm test builds first). */
 const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
 const HOUR = 3_600_000
-/** The start of a cache line, as `cacheLine` writes it, up to the packed record. */
-const linePrefixOf = (name: string, known: Known) => JSON.stringify([name, known.hash, known.stamp]).slice(0, -1) + ','
 /** A modification time in whole seconds. */
 const PAST = 1_700_000_000
 /** A tick past the file system's time resolution, so a rewrite has a later change time. */
@@ -73,77 +71,22 @@ describe('stamps', () => {
     expect(digestFile(file, known)).toEqual({ digest: sha256('two'), stamp: 0 })
   })
 
-  test('the worker thread reads the stamps from the cache file itself', async () => {
+  test('on the worker thread: a file that looks as its stamp says has the known digest, unread; any other is read and hashed', async () => {
     const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
-    const cache = join(dir, 'cache.ndjson')
-    const files = ['a.md', 'b.md'].map((f) => join(dir, f))
+    // Past SHARED_HASHING: the files to hash are shared between the threads.
+    const files = Array.from({ length: compiled.SHARED_HASHING * 3 }, (_, i) => join(dir, `${i}.md`))
     for (const f of files) writeFileSync(f, f)
-    const stamp = stampOf(statSync(files[0]!), Date.now() + HOUR) as Stamp
-    writeFileSync(cache, [JSON.stringify({ format: CACHE_FORMAT, key: 'k' }), linePrefixOf(cacheName(cache, files[0]!), { hash: 'f'.repeat(64), stamp }) + '[],[]]'].join('\n') + '\n')
-    expect(await compiled.digestFiles(files, true, cache).done).toEqual([
-      { digest: 'f'.repeat(64), stamp },
-      { digest: sha256(files[1]!), stamp: 0 },
-    ])
-  })
-
-  test('a line starts with its name, hash and stamp, whatever the name holds; a line that does not is skipped', () => {
-    const stamp: Stamp = [12, 1.5, 2.25, 99]
-    for (const name of ['a.md', 'dir/"quoted".md', 'back\\slash.md', 'é ☃ 𝄞.md', 'comma,[bracket].md']) {
-      const prefix = linePrefixOf(name, { hash: 'h', stamp })
-      expect(linePrefix(prefix + '[],[]]')).toEqual({ name, hash: 'h', stamp })
-      expect(JSON.parse(prefix + '[],[]]')).toEqual([name, 'h', stamp, [], []])
+    const stamps = files.map((f) => stampOf(statSync(f), Date.now() + HOUR) as Stamp)
+    // Every third file known by its stamp, under a digest no file has: only a digest taken from the stamp can be it.
+    const known = new Map(files.filter((_, i) => i % 3 === 0).map((f) => [f, { hash: 'f'.repeat(64), stamp: stamps[files.indexOf(f)]! }]))
+    const expected = files.map((f, i) => (i % 3 === 0 ? { digest: 'f'.repeat(64), stamp: stamps[i] } : { digest: sha256(f), stamp: 0 }))
+    for (const late of [false, true]) {
+      const digesting = compiled.digestFiles(files, true)
+      // This thread helps at once (it may look at every file before the worker starts), or once the worker is done looking.
+      if (late) await new Promise((resolve) => setTimeout(resolve, 300))
+      digesting.help((file) => known.get(file))
+      expect(await digesting.done).toEqual(expected)
     }
-    expect(linePrefix(linePrefixOf('a.md', { hash: 'h', stamp: 0 }) + '[],[]]')).toMatchObject({ name: 'a.md', stamp: 0 })
-    for (const bad of ['["a.md","h",[1,2,3],[],[]]', '["a.md","h","x",[],[]]', '["a.md","h",[1,2,3,4]', '{"a.md":1}', ''])
-      expect(linePrefix(bad)).toBeUndefined()
-  })
-
-  test('readStamps: a later line wins, stamps of 0 tell nothing, a cache of another format tells nothing', () => {
-    const cache = join(dir, 'cache.ndjson')
-    const stamp = (n: number): Stamp => [n, n, n, n]
-    const lines = [
-      JSON.stringify({ format: CACHE_FORMAT, key: 'any' }),
-      linePrefixOf('a.md', { hash: 'old', stamp: stamp(1) }) + '[],[]]',
-      linePrefixOf('b.md', { hash: 'b', stamp: 0 }) + '[],[]]',
-      linePrefixOf('a.md', { hash: 'new', stamp: stamp(2) }) + '[],[]]',
-      '["c.md","damaged',
-    ]
-    writeFileSync(cache, lines.join('\n'))
-    expect([...readStamps(cache)]).toEqual([['a.md', { hash: 'new', stamp: stamp(2) }]])
-    writeFileSync(cache, [JSON.stringify({ format: CACHE_FORMAT - 1, key: 'any' }), ...lines.slice(1)].join('\n'))
-    expect(readStamps(cache).size).toBe(0)
-    expect(readStamps(join(dir, 'missing.ndjson')).size).toBe(0)
-  })
-
-  test('readStamps reads a cache larger than its chunk, lines cut anywhere, as a reader of the whole text would', () => {
-    const cache = join(dir, 'cache.ndjson')
-    const lines = [JSON.stringify({ format: CACHE_FORMAT, key: 'any' })]
-    for (let i = 0; i < 3000; i++) {
-      // Names of 1 to ~4,500 bytes, some of them not ASCII, and records of many lengths.
-      const name = `${'é'.repeat(i % 7 === 0 ? (i * 13) % 2300 : 0)}dir/${i}.md`
-      const stamp: Stamp | 0 = i % 5 === 0 ? 0 : [i, i + 0.5, i + 0.25, i]
-      lines.push(linePrefixOf(name, { hash: `h${i}`, stamp }) + `[${'1,'.repeat((i * 37) % 900)}1],[]]`)
-    }
-    writeFileSync(cache, lines.join('\n') + '\n')
-    expect(statSync(cache).size).toBeGreaterThan(3 * (1 << 20))
-    const expected = new Map<string, { hash: string; stamp: Stamp }>()
-    for (const line of lines.slice(1)) {
-      const [name, hash, stamp] = JSON.parse(line) as [string, string, Stamp | 0]
-      // A line whose start is past 4,096 bytes has no stamp for this reader: its file is read.
-      if (stamp !== 0 && Buffer.byteLength(linePrefixOf(name, { hash, stamp })) <= 4096) expected.set(name, { hash, stamp })
-    }
-    expect(expected.size).toBeGreaterThan(2000)
-    expect(expected.size).toBeLessThan(2400)
-    expect(readStamps(cache)).toEqual(expected)
-    // Chunks of other sizes: lines cut at every kind of place (inside a name, a character, a stamp).
-    for (const chunk of [4095, 4097, 65_537]) expect(readStamps(cache, chunk)).toEqual(expected)
-    const few = lines.slice(0, 120)
-    writeFileSync(cache, few.join('\n'))
-    const names = new Set(few.slice(1).map((line) => (JSON.parse(line) as [string])[0]))
-    const fewer = new Map([...expected].filter(([name]) => names.has(name)))
-    expect(fewer.size).toBeGreaterThan(80)
-    // The last line has no line break after it.
-    for (const chunk of [1, 7, 512, 513]) expect(readStamps(cache, chunk)).toEqual(fewer)
   })
 })
 
@@ -155,7 +98,15 @@ describe('lint --cache with stamps', () => {
   }
   const cacheFile = () => join(dir, '.starkit-cache/lint.ndjson')
   /** The cache's lines, with each one's name, hash and stamp. */
-  const lines = () => readFileSync(cacheFile(), 'utf8').trimEnd().split('\n').slice(1).map((line) => ({ line, ...linePrefix(line)! }))
+  const lines = () =>
+    readFileSync(cacheFile(), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((line) => {
+        const [name, hash, stamp] = JSON.parse(line.slice(0, line.indexOf('\t'))) as [string, string, Stamp | 0]
+        return { line, name, hash, stamp }
+      })
 
   beforeEach(() => {
     writeFileSync(join(dir, 'starkit.config.json'), JSON.stringify({ rules: { 'level-time-budget': 'off' } }))

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { digestClaimed, digestFiles, digestFilesSync } from '../../src/cli/digest.js'
+import { digestFiles, digestFilesSync, hashClaimed, lookClaimed, newLooks } from '../../src/cli/digest.js'
 
 /** The compiled module: only it finds its worker script (npm test builds first). */
 const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
@@ -37,7 +37,9 @@ describe('digests for --cache', () => {
   test('on a worker thread, the same digests as in this thread', async () => {
     const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
     expect(existsSync(fileURLToPath(new URL('./digest-worker.js', COMPILED)))).toBe(true)
-    expect(await compiled.digestFiles(files, true).done).toEqual(digestFilesSync(files))
+    const threaded = compiled.digestFiles(files, true)
+    threaded.help()
+    expect(await threaded.done).toEqual(digestFilesSync(files))
     // Without a thread, or from the sources (no compiled worker): hashed here when this thread helps, the same.
     for (const here of [digestFiles(files, true), compiled.digestFiles(files, false)]) {
       here.help()
@@ -45,27 +47,35 @@ describe('digests for --cache', () => {
     }
   })
 
-  test('this thread helping: each file hashed once, by one thread or the other, the same digests', async () => {
+  test('this thread helping: each file looked at and hashed once, by one thread or the other, the same digests', async () => {
     const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
     const many = Array.from({ length: 400 }, (_, i) => files[i % files.length]!)
     // Helping at once: this thread claims files before the worker has started, maybe all.
     const early = compiled.digestFiles(many, true)
     early.help()
     expect(await early.done).toEqual(digestFilesSync(many))
-    // Helping late: the worker has claimed them all; this thread finds none left.
+    // Helping late: the worker has looked at them all; this thread finds none left, and they share the hashing.
     const late = compiled.digestFiles(many, true)
-    const digests = await late.done
+    await new Promise((resolve) => setTimeout(resolve, 300))
     late.help()
-    expect(digests).toEqual(digestFilesSync(many))
+    expect(await late.done).toEqual(digestFilesSync(many))
   })
 
-  test('claims go through the shared counter: each index once, from where it stands', () => {
-    const next = new Int32Array(new SharedArrayBuffer(4))
+  test('claims go through the shared counters: each index once, from where it stands', () => {
+    const next = new Int32Array(new SharedArrayBuffer(8))
     next[0] = 3
-    const claimed = digestClaimed(files, next)
-    expect(claimed.at).toEqual([3, 4, 5])
-    expect(claimed.digests).toEqual(digestFilesSync(files).slice(3))
+    const looks = newLooks(files.length)
+    lookClaimed(files, next, looks)
+    // Not claimed: not looked at. Missing, or a folder: -1.
+    expect([...looks.subarray(0, 12)].every(Number.isNaN)).toBe(true)
+    expect(looks[4 * 4]).toBe(-1)
+    const small = statSync(files[5]!)
+    expect([...looks.subarray(20, 24)]).toEqual([small.size, small.mtimeMs, small.ctimeMs, small.ino])
+    next[1] = 1
+    const claimed = hashClaimed(files, [0, 1, 2, 5], next)
+    expect(claimed.at).toEqual([1, 2, 5])
+    expect(claimed.digests).toEqual([1, 2, 5].map((i) => digestFilesSync(files)[i]))
     // Nothing is left for a second claimer.
-    expect(digestClaimed(files, next)).toEqual({ at: [], digests: [] })
+    expect(hashClaimed(files, [0, 1, 2, 5], next)).toEqual({ at: [], digests: [] })
   })
 })

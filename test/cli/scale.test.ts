@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
-import { CACHE_FORMAT, cacheLine, unpackRecord, type CacheEntry } from '../../src/cli/cache.js'
+import { CACHE_FORMAT, cacheLine, readCacheLine, type CacheEntry } from '../../src/cli/cache.js'
 import { run } from '../support/io.js'
 
 const complete = readFileSync(new URL('../fixtures/parse/complete.md', import.meta.url), 'utf8')
@@ -39,10 +39,9 @@ function readCache(path: string): { header: { format: number; key: string }; lin
   for (const line of lines) {
     let entry
     try {
-      const tab = line.indexOf('\t')
-      const [name, hash, stamp, ...head] = JSON.parse(line.slice(0, tab)) as [string, string, CacheEntry['stamp'], ...unknown[]]
-      const { counts: _counts, ...record } = { ...unpackRecord(head, Buffer.from(line.slice(tab + 1))) }
-      entry = { name, hash, stamp, record }
+      const { name, entry: read } = readCacheLine(Buffer.from(line))
+      const { counts: _counts, ...record } = { ...read.record }
+      entry = { name, hash: read.hash, stamp: read.stamp, record }
     } catch {
       continue // a damaged line, as starkit reads it: no entry
     }
@@ -198,7 +197,7 @@ describe('--cache', () => {
     const r = await run(['lint', 'c', '--cache'], { cwd: dir })
     expect(r.code).toBe(2)
     const number = text.split('\n').indexOf(line) + 1
-    expect(r.stderr).toBe(`starkit: Unexpected damaged line for \`../c/scenario-003.md\` at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again\n`)
+    expect(r.stderr).toBe(`starkit: Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again\n`)
   })
 
   test('a cache cut off in the middle of its last line (an append cut short) costs that file a relint', async () => {

@@ -78,14 +78,16 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const mine = all.filter((_, k) => k % shards === shard - 1)
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
-  // The files are digested (on a thread of their own when there are many; a file whose stamp
-  // the cache file has is not read, digest.ts) while the cache is parsed here: neither needs
-  // the other. Then this thread digests what is left too.
+  // The files are looked at with `stat` (on a thread of their own when there are many,
+  // digest.ts) while the cache is parsed here: neither needs the other. Then this thread looks
+  // at what is left, and files that do not look as the cache recorded them are read and hashed.
   const cachePath = options.cache
-  const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0, cachePath) : undefined
+  const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
   const loaded = cachePath ? loadCache(cachePath, key, await cacheFile) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
-  digesting?.help((file) => cache.get(cacheName(cachePath!, file)))
+  // Each file's name in the cache, made once.
+  const names = cachePath ? mine.map((job) => cacheName(cachePath, job.file)) : []
+  digesting?.help((_, k) => cache.get(names[k]!))
   const digests = (await digesting?.done) ?? []
   const records = new Map<string, FileRecord>()
   /** Per job of this shard: its cache name, digest and stamp, and the entry it hit. */
@@ -98,7 +100,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       todo.push(job)
       return
     }
-    const name = cacheName(cachePath, job.file)
+    const name = names[k]!
     const hit = cache.get(name)
     // The record was made for this file, maybe shown from another folder: show it as now.
     if (hit && hit.hash === digest.digest) {
