@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer'
 import { closeSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
@@ -29,13 +30,13 @@ export interface CacheEntry {
   /** The file's stamp when hashed (cache-line.ts): while it matches, the file is not read. */
   stamp: Stamp | 0
   record: CachedRecord
-  /** Where the entry's line is in the bytes read, to write it back unchanged while the file is. */
-  line?: LineBytes
+  /** Where the entry's line is in the text read, to write it back unchanged while the file is. */
+  line?: LineText
 }
 
-/** A line of a cache file read: `bytes` from `start` up to `end`. */
-export interface LineBytes {
-  bytes: Buffer
+/** A line of a cache file read: `text` from `start` up to `end`. */
+export interface LineText {
+  text: string
   start: number
   end: number
 }
@@ -63,7 +64,7 @@ type PackedSpan = [number, number, number, number, number, number]
 type PackedFront = [Record<string, unknown>, Record<string, PackedSpan>] | FrontFacts
 /**
  * What a line says of a record before its messages: their counts, the length of their text
- * after the tab (UTF-8 bytes), the directives and the front.
+ * after the tab (UTF-16 code units), the directives and the front.
  */
 type PackedHead = [[errorCount: number, warningCount: number, fixableCount: number, length: number], CachedRecord['directives'], PackedFront?]
 
@@ -100,7 +101,7 @@ function packRecord(record: CachedRecord): { head: PackedHead; messages: string 
   const list = record.messages
   const messages = JSON.stringify(list.map(packMessage))
   const { errorCount, warningCount, fixableCount } = count([{ messages: list }])
-  const head: PackedHead = [[errorCount, warningCount, fixableCount, Buffer.byteLength(messages)], record.directives]
+  const head: PackedHead = [[errorCount, warningCount, fixableCount, messages.length], record.directives]
   if (record.front) head.push(packFront(record.front))
   return { head, messages }
 }
@@ -161,7 +162,7 @@ export function unpackMessages(text: string, shared: SharedStrings = sharedStrin
   return messages
 }
 
-/** Messages' bytes that are not UTF-8 are damaged, not read with replacement characters. */
+/** A line whose bytes are not UTF-8 is damaged, not read with replacement characters. */
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
 const isCounts = (c: unknown): c is PackedHead[0] => Array.isArray(c) && c.length === 4 && c.every(isCount)
@@ -175,26 +176,29 @@ export interface CacheLine {
 }
 
 /**
- * The cache line in `bytes` from `start` up to `end` (`cacheLine`): its head is read now, and
- * its record's messages from the bytes each time they are asked for, not held
+ * The cache line in `text` from `start` up to `end` (`cacheLine`): its head is read now, and
+ * its record's messages from the text each time they are asked for, not held
  * (`FileRecord#counts`); so are its front's spans, which only a cross-file finding needs, from
  * the head read again. Throws a TypeError on a head `cacheLine` does not write, or messages of
  * another length than the head says (a line cut short). Messages that do not read as
  * `cacheLine` wrote them throw what `damaged` makes of the error when they are read. Rule ids
  * and addresses come from `shared`: 10,000 cached records hold one copy of each.
+ *
+ * Read from one text of the whole file, the strings of every head are slices of that text
+ * (V8's JSON.parse slices its source): one text of each head would be held by its slices
+ * (~0.7 KB a file), and copied by the garbage collector from one generation to the next.
  */
 export function readCacheLine(
-  bytes: Buffer,
+  text: string,
   start = 0,
-  end = bytes.length,
+  end = text.length,
   shared: SharedStrings = sharedStrings(),
   damaged: (error: unknown) => Error = (e) => e as Error,
 ): CacheLine {
   // The head, up to the line's first tab: none is raw in JSON text.
-  const tab = indexOf.call(bytes, TAB, start)
+  const tab = text.indexOf('\t', start)
   if (tab === -1 || tab > end) throw new TypeError('Not a cache line')
-  // Not the strict decoder: a byte that is not UTF-8 in a head leaves it unread, or names no file.
-  const readHead = (): unknown[] => JSON.parse(bytes.toString('utf8', start, tab)) as unknown[]
+  const readHead = (): unknown[] => JSON.parse(text.slice(start, tab)) as unknown[]
   const line = readHead()
   if (!Array.isArray(line) || line.length < 5 || line.length > 6) throw new TypeError('Not a cache line')
   const [name, hash, stamp, counts, directives, front] = line as [unknown, unknown, unknown, unknown, unknown, PackedFront | undefined]
@@ -204,7 +208,7 @@ export function readCacheLine(
   const record: CachedRecord = {
     get messages(): Diagnostic[] {
       try {
-        return unpackMessages(decoder.decode(bytes.subarray(tab + 1, end)), shared)
+        return unpackMessages(text.slice(tab + 1, end), shared)
       } catch (error) {
         throw damaged(error)
       }
@@ -228,7 +232,7 @@ export function readCacheLine(
     }
   } else if (typeof front === 'object' && front !== null) record.front = front
   else if (front !== undefined) throw new TypeError('Not a packed front')
-  return { name, entry: { hash, stamp, record, line: { bytes, start, end } } }
+  return { name, entry: { hash, stamp, record, line: { text, start, end } } }
 }
 
 /** A cached record as the record of the file at `path`, its messages still read when asked for (not a spread, which would read them). */
@@ -271,18 +275,19 @@ export interface LoadedCache {
  * (`cacheLine`). A full write sorts the lines by name; a save that only adds or replaces a few
  * entries appends their lines instead, and a later line for a name replaces an earlier one.
  *
- * Only each line's head is decoded and read here. Its messages stay bytes of the file until a
- * report asks for them: the bench's 10,000 files' 11 MB were decoded into one string (~0.1 s)
- * and its findings held as objects through the run.
+ * Only each line's head is read here. Its messages stay text of the file until a report asks
+ * for them: the bench's 10,000 files' findings were held as objects through a warm run.
  */
 export function loadCache(path: string, key: string, read: CacheFile | undefined = readCacheFileSync(path)): LoadedCache {
   const entries = new Map<string, CacheEntry>()
   const none: LoadedCache = { entries, lines: 0 }
   if (read === undefined) return none
   const { bytes, stat } = read
-  const newline = bytes.indexOf(NEWLINE)
+  // One text of the whole file (~0.035 s at 11 MB); lines that are not UTF-8 are left out, whole.
+  const text = isUtf8(bytes) ? bytes.toString('utf8') : utf8Lines(bytes)
+  const newline = text.indexOf('\n')
   try {
-    const header = JSON.parse(bytes.toString('utf8', 0, newline === -1 ? bytes.length : newline)) as { format?: unknown; key?: unknown }
+    const header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as { format?: unknown; key?: unknown }
     if (header.format !== CACHE_FORMAT || header.key !== key) return none
   } catch {
     return none
@@ -290,10 +295,9 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
   let count = 0
   let lineNumber = 1
   const strings = sharedStrings()
-  for (let at = newline === -1 ? bytes.length : newline + 1; at < bytes.length; ) {
-    // Uint8Array's own indexOf: Buffer's goes through C++ at ~1.5 µs a call.
-    const found = indexOf.call(bytes, NEWLINE, at)
-    const end = found === -1 ? bytes.length : found
+  for (let at = newline === -1 ? text.length : newline + 1; at < text.length; ) {
+    const found = text.indexOf('\n', at)
+    const end = found === -1 ? text.length : found
     const start = at
     lineNumber++
     at = end + 1
@@ -302,7 +306,7 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
     try {
       const number = lineNumber
       const damaged = (): Error => new UsageError(`Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again`)
-      const { name, entry } = readCacheLine(bytes, start, end, strings, damaged)
+      const { name, entry } = readCacheLine(text, start, end, strings, damaged)
       entries.set(name, entry)
     } catch {
       // A damaged line: that file is a miss.
@@ -311,9 +315,23 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
   return { entries, lines: count, file: { dev: stat.dev, ino: stat.ino, size: stat.size, endsWithNewline: bytes[bytes.length - 1] === NEWLINE } }
 }
 
+/** The text of `bytes`, a line that is not UTF-8 made one that reads as no entry (a damaged line: its file is a miss; the other lines keep their numbers). */
+function utf8Lines(bytes: Buffer): string {
+  const lines: string[] = []
+  for (let at = 0; at <= bytes.length; ) {
+    const found = bytes.indexOf(NEWLINE, at)
+    const end = found === -1 ? bytes.length : found
+    try {
+      lines.push(decoder.decode(bytes.subarray(at, end)))
+    } catch {
+      lines.push('\0')
+    }
+    at = end + 1
+  }
+  return lines.join('\n')
+}
+
 const NEWLINE = 0x0a
-const TAB = 0x09
-const { indexOf } = Uint8Array.prototype
 
 /** The line of an entry: the JSON of its name, hash, stamp and record's head, a tab, its messages' JSON. */
 export function cacheLine(name: string, entry: CacheEntry): string {
@@ -394,13 +412,12 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
     if (await append(path, loaded.file, loaded.file.endsWithNewline ? text : '\n' + text)) return
   }
   const names = [...entries.keys()].sort(compareCodeUnits)
-  const newline = Buffer.from('\n')
-  const pieces: Uint8Array[] = [Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key })), newline]
+  const lines = [JSON.stringify({ format: CACHE_FORMAT, key })]
   for (const name of names) {
     const e = entries.get(name)!
-    pieces.push(e.line ? e.line.bytes.subarray(e.line.start, e.line.end) : Buffer.from(cacheLine(name, e)), newline)
+    lines.push(e.line ? e.line.text.slice(e.line.start, e.line.end) : cacheLine(name, e))
   }
-  await writeFileAtomic(path, Buffer.concat(pieces))
+  await writeFileAtomic(path, lines.join('\n') + '\n')
 }
 
 /** Append `text` to `path` if it is still the file `was`; whether it did. */

@@ -39,7 +39,7 @@ function readCache(path: string): { header: { format: number; key: string }; lin
   for (const line of lines) {
     let entry
     try {
-      const { name, entry: read } = readCacheLine(Buffer.from(line))
+      const { name, entry: read } = readCacheLine(line)
       const { counts: _counts, ...record } = { ...read.record }
       entry = { name, hash: read.hash, stamp: read.stamp, record }
     } catch {
