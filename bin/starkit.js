@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
-import { main } from '../lib/bundle/main.js'
+import { directWriter, main } from '../lib/bundle/main.js'
 
 // Standard output or error that cannot be written (a full disk, `> /dev/full`, a reader that
 // went away) is one line and exit 2, as any run that could not deliver what it made: not an
@@ -17,9 +17,22 @@ for (const [stream, name] of [
   })
 }
 
+// A file or /dev/null is written directly (directWriter); its errors are those of the stream above.
+const direct = directWriter(1)
+const stdout = direct
+  ? (s) => {
+      try {
+        direct(s)
+      } catch (error) {
+        process.stderr.write(`starkit: Unexpected error writing standard output (${error.code ?? error.message})\n`)
+        process.exit(2)
+      }
+    }
+  : (s) => process.stdout.write(s)
+
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (s) => process.stdout.write(s),
+  stdout,
   stderr: (s) => process.stderr.write(s),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),

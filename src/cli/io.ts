@@ -1,3 +1,6 @@
+import { fstatSync, writeSync } from 'node:fs'
+import { isatty } from 'node:tty'
+
 /**
  * Everything the CLI takes from the outside world, passed in so `main(argv, io)` can be
  * tested without spawning a process.
@@ -27,4 +30,28 @@ export const EXIT = {
 /** An error that is the user's to fix (bad flag, missing path): one stderr line, exit 2. */
 export class UsageError extends Error {
   override name = 'UsageError'
+}
+
+/** Text is encoded into this buffer for a direct write (`directWriter`), reused from one write to the next. */
+const DIRECT_BUFFER_BYTES = 1 << 20
+
+/**
+ * A writer of text straight to `fd` with `writeSync`, when it is a regular file or a device
+ * that is not a terminal (`> report.json`, `> /dev/null`): for those, `process.stdout` writes
+ * synchronously too, but through a stream that makes a new buffer for every write. A 24 MB
+ * report took ~0.1 s that way, ~0.02 s this way. Undefined for a pipe, a socket or a
+ * terminal, which keep their stream (a pipe's other end may have made it non-blocking).
+ */
+export function directWriter(fd: number): ((text: string) => void) | undefined {
+  try {
+    const stat = fstatSync(fd)
+    if (!stat.isFile() && !(stat.isCharacterDevice() && !isatty(fd))) return undefined
+  } catch {
+    return undefined
+  }
+  const buffer = Buffer.allocUnsafe(DIRECT_BUFFER_BYTES)
+  return (text) => {
+    const bytes = Buffer.byteLength(text) <= buffer.length ? buffer.subarray(0, buffer.write(text)) : Buffer.from(text)
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
+  }
 }

@@ -3,6 +3,8 @@ import { COMMANDS } from './commands/index.js'
 import { VERSION, type CommandContext } from './context.js'
 import { EXIT, UsageError, type Io } from './io.js'
 
+export { directWriter } from './io.js'
+
 /**
  * The CLI: parse `argv` (without node and the script), run the command, return the exit
  * code (0 clean, 1 findings, 2 could not run). The only code that touches the outside
