@@ -402,6 +402,10 @@ export const STALE_LINES = 64
  * new and the file can stay. An append cut short (a killed run) leaves at worst one damaged
  * line, which the next run reads as a miss. Another run that rewrote the file in between gave it
  * a new inode (a rename) or a new size: then this one rewrites it whole.
+ *
+ * Nothing is synced to the disk: what a crash of the system loses or damages costs those files
+ * a new lint, never a wrong result (a line's messages have the length its head says, and a
+ * line that does not read is a miss). A sync took ~0.05 s of a warm run on this machine.
  */
 export async function saveCache(path: string, key: string, entries: ReadonlyMap<string, CacheEntry>, loaded: LoadedCache): Promise<void> {
   const fresh = [...entries].filter(([, e]) => e.line === undefined)
@@ -417,7 +421,7 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
     const e = entries.get(name)!
     lines.push(e.line ? e.line.text.slice(e.line.start, e.line.end) : cacheLine(name, e))
   }
-  await writeFileAtomic(path, lines.join('\n') + '\n')
+  await writeFileAtomic(path, lines.join('\n') + '\n', { fsync: false })
 }
 
 /** Append `text` to `path` if it is still the file `was`; whether it did. */
@@ -432,7 +436,6 @@ async function append(path: string, was: NonNullable<LoadedCache['file']>, text:
     const now = await handle.stat()
     if (now.dev !== was.dev || now.ino !== was.ino || now.size !== was.size) return false
     await handle.write(text)
-    await handle.datasync()
     return true
   } finally {
     await handle.close()
