@@ -9,7 +9,7 @@ import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
-import { count } from '../report/summary.js'
+import { count, type Counts } from '../report/summary.js'
 import { UsageError } from './io.js'
 import { CACHE_FORMAT, isStamp, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
@@ -165,14 +165,74 @@ export function unpackMessages(text: string, shared: SharedStrings = sharedStrin
 /** A line whose bytes are not UTF-8 is damaged, not read with replacement characters. */
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-const isCounts = (c: unknown): c is PackedHead[0] => Array.isArray(c) && c.length === 4 && c.every(isCount)
 
-const isPackedSpan = (s: unknown): s is PackedSpan => Array.isArray(s) && s.length === 6 && s.every(isCount)
+/** A number `packRecord` writes where a count goes. */
+const isCountAt = (a: unknown[], i: number): boolean => {
+  const n = a[i]
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0
+}
+
+function isPackedSpan(s: unknown): s is PackedSpan {
+  if (!Array.isArray(s) || s.length !== 6) return false
+  for (let i = 0; i < 6; i++) if (!isCountAt(s, i)) return false
+  return true
+}
 
 /** What a cache line says: the file's name and its entry. */
 export interface CacheLine {
   name: string
   entry: CacheEntry
+}
+
+/** How a load reads its lines: the strings they share, and the error a line that cannot be read after all makes (`start`: where it begins in the text). */
+export interface Reading {
+  shared: SharedStrings
+  damaged(error: unknown, start: number): Error
+}
+
+const readingAlone = (): Reading => ({ shared: sharedStrings(), damaged: (error) => error as Error })
+
+/**
+ * A record read back from a line of the cache's text: its counts, directives and front, and
+ * its messages read from the text after the line's tab each time they are asked for. One
+ * object a line, with its getters on the class: the 10,000 bench files' records as object
+ * literals with getters, each with its closures, took ~0.1 s more to load.
+ */
+class CachedLine implements CachedRecord, LineText {
+  front?: FrontFacts
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    private readonly tab: number,
+    private readonly reading: Reading,
+    readonly directives: CachedRecord['directives'],
+    readonly counts: Counts,
+  ) {}
+
+  get messages(): Diagnostic[] {
+    try {
+      return unpackMessages(this.text.slice(this.tab + 1, this.end), this.reading.shared)
+    } catch (error) {
+      throw this.reading.damaged(error, this.start)
+    }
+  }
+}
+
+/** A front read back from a line: its data, and its spans made from the line's head, read again, when asked for (only a cross-file finding does). */
+class CachedFront implements FrontFacts {
+  constructor(
+    readonly data: Record<string, unknown>,
+    private readonly line: CachedLine,
+  ) {}
+
+  get spans(): Record<string, Span> {
+    const { text, start } = this.line
+    const packed = ((JSON.parse(text.slice(start, text.indexOf('\t', start))) as unknown[])[5] as [unknown, Record<string, PackedSpan>])[1]
+    const unpacked: Record<string, Span> = {}
+    for (const pointer of Object.keys(packed)) unpacked[pointer] = unpackSpan(packed[pointer]!)
+    return unpacked
+  }
 }
 
 /**
@@ -181,58 +241,42 @@ export interface CacheLine {
  * (`FileRecord#counts`); so are its front's spans, which only a cross-file finding needs, from
  * the head read again. Throws a TypeError on a head `cacheLine` does not write, or messages of
  * another length than the head says (a line cut short). Messages that do not read as
- * `cacheLine` wrote them throw what `damaged` makes of the error when they are read. Rule ids
- * and addresses come from `shared`: 10,000 cached records hold one copy of each.
+ * `cacheLine` wrote them throw what `reading.damaged` makes of the error when they are read.
+ * Rule ids and addresses come from `reading.shared`: 10,000 cached records hold one copy of each.
  *
  * Read from one text of the whole file, the strings of every head are slices of that text
  * (V8's JSON.parse slices its source): one text of each head would be held by its slices
  * (~0.7 KB a file), and copied by the garbage collector from one generation to the next.
  */
-export function readCacheLine(
-  text: string,
-  start = 0,
-  end = text.length,
-  shared: SharedStrings = sharedStrings(),
-  damaged: (error: unknown) => Error = (e) => e as Error,
-): CacheLine {
+export function readCacheLine(text: string, start = 0, end = text.length, reading: Reading = readingAlone()): CacheLine {
   // The head, up to the line's first tab: none is raw in JSON text.
   const tab = text.indexOf('\t', start)
   if (tab === -1 || tab > end) throw new TypeError('Not a cache line')
-  const readHead = (): unknown[] => JSON.parse(text.slice(start, tab)) as unknown[]
-  const line = readHead()
-  if (!Array.isArray(line) || line.length < 5 || line.length > 6) throw new TypeError('Not a cache line')
-  const [name, hash, stamp, counts, directives, front] = line as [unknown, unknown, unknown, unknown, unknown, PackedFront | undefined]
-  if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp) || !isCounts(counts) || !Array.isArray(directives)) throw new TypeError('Not a cache line')
-  const [errorCount, warningCount, fixableCount, length] = counts
-  if (end - tab - 1 !== length) throw new TypeError('Not the messages the line says')
-  const record: CachedRecord = {
-    get messages(): Diagnostic[] {
-      try {
-        return unpackMessages(text.slice(tab + 1, end), shared)
-      } catch (error) {
-        throw damaged(error)
-      }
-    },
-    directives: directives as CachedRecord['directives'],
-    counts: { errorCount, warningCount, fixableCount },
-  }
+  const head = JSON.parse(text.slice(start, tab)) as unknown
+  if (!Array.isArray(head) || head.length < 5 || head.length > 6) throw new TypeError('Not a cache line')
+  const name = head[0] as unknown
+  const hash = head[1] as unknown
+  const stamp = head[2] as unknown
+  const counts = head[3] as unknown
+  const directives = head[4] as unknown
+  if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp) || !Array.isArray(directives)) throw new TypeError('Not a cache line')
+  if (!Array.isArray(counts) || counts.length !== 4 || !isCountAt(counts, 0) || !isCountAt(counts, 1) || !isCountAt(counts, 2) || !isCountAt(counts, 3)) throw new TypeError('Not a cache line')
+  if (end - tab - 1 !== counts[3]) throw new TypeError('Not the messages the line says')
+  const record = new CachedLine(text, start, end, tab, reading, directives as CachedRecord['directives'], {
+    errorCount: counts[0] as number,
+    warningCount: counts[1] as number,
+    fixableCount: counts[2] as number,
+  })
+  const front = head[5] as PackedFront | undefined
   if (Array.isArray(front)) {
-    const [data, spans] = front
+    const data = front[0] as unknown
+    const spans = front[1] as unknown
     if (typeof data !== 'object' || data === null || typeof spans !== 'object' || spans === null) throw new TypeError('Not a packed front')
-    for (const pointer in spans) if (!isPackedSpan(spans[pointer])) throw new TypeError('Not a packed span')
-    record.front = {
-      data,
-      // Not `spans` itself: held, the 10,000 bench files' spans cost a warm run ~0.03 s of garbage collection.
-      get spans(): Record<string, Span> {
-        const packed = (readHead()[5] as [unknown, Record<string, PackedSpan>])[1]
-        const unpacked: Record<string, Span> = {}
-        for (const pointer of Object.keys(packed)) unpacked[pointer] = unpackSpan(packed[pointer]!)
-        return unpacked
-      },
-    }
+    for (const pointer in spans) if (!isPackedSpan((spans as Record<string, unknown>)[pointer])) throw new TypeError('Not a packed span')
+    record.front = new CachedFront(data as Record<string, unknown>, record)
   } else if (typeof front === 'object' && front !== null) record.front = front
   else if (front !== undefined) throw new TypeError('Not a packed front')
-  return { name, entry: { hash, stamp, record, line: { text, start, end } } }
+  return { name, entry: { hash, stamp, record, line: record } }
 }
 
 /** A cached record as the record of the file at `path`, its messages still read when asked for (not a spread, which would read them). */
@@ -293,20 +337,23 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
     return none
   }
   let count = 0
-  let lineNumber = 1
-  const strings = sharedStrings()
+  const reading: Reading = {
+    shared: sharedStrings(),
+    damaged: (_, start) => {
+      let number = 1
+      for (let at = text.indexOf('\n'); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) number++
+      return new UsageError(`Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again`)
+    },
+  }
   for (let at = newline === -1 ? text.length : newline + 1; at < text.length; ) {
     const found = text.indexOf('\n', at)
     const end = found === -1 ? text.length : found
     const start = at
-    lineNumber++
     at = end + 1
     if (end === start) continue
     count++
     try {
-      const number = lineNumber
-      const damaged = (): Error => new UsageError(`Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again`)
-      const { name, entry } = readCacheLine(text, start, end, strings, damaged)
+      const { name, entry } = readCacheLine(text, start, end, reading)
       entries.set(name, entry)
     } catch {
       // A damaged line: that file is a miss.

@@ -40,7 +40,10 @@ function readCache(path: string): { header: { format: number; key: string }; lin
     let entry
     try {
       const { name, entry: read } = readCacheLine(line)
-      const { counts: _counts, ...record } = { ...read.record }
+      // A plain record, its messages and front read once.
+      const { messages, directives, front } = read.record
+      const record: CacheEntry['record'] = { messages, directives }
+      if (front) record.front = { data: front.data, spans: front.spans }
       entry = { name, hash: read.hash, stamp: read.stamp, record }
     } catch {
       continue // a damaged line, as starkit reads it: no entry
