@@ -279,19 +279,28 @@ export function readCacheLine(text: string, start = 0, end = text.length, readin
   return { name, entry: { hash, stamp, record, line: record } }
 }
 
+/** A cached record as the record of the file at `path`: its messages still read from the cache when asked for. */
+class CachedRecordAt implements FileRecord {
+  readonly directives: FileRecord['directives']
+  readonly counts?: Counts
+  readonly front?: FrontFacts
+  constructor(
+    readonly path: string,
+    private readonly record: CachedRecord,
+  ) {
+    this.directives = record.directives
+    if (record.counts) this.counts = record.counts
+    if (record.front) this.front = record.front
+  }
+
+  get messages(): Diagnostic[] {
+    return this.record.messages
+  }
+}
+
 /** A cached record as the record of the file at `path`, its messages still read when asked for (not a spread, which would read them). */
 export function recordAt(record: CachedRecord, path: string): FileRecord {
-  const { directives, counts, front } = record
-  const at: FileRecord = {
-    path,
-    get messages() {
-      return record.messages
-    },
-    directives,
-  }
-  if (counts) at.counts = counts
-  if (front) at.front = front
-  return at
+  return new CachedRecordAt(path, record)
 }
 
 /** What every cached result depends on besides the file itself. */
