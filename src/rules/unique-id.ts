@@ -1,10 +1,13 @@
-import { basename } from 'node:path/posix'
 import { defineRule, type ProjectFile } from './define-rule.js'
 
 /** The file name without `.md`. */
 function stemOf(file: ProjectFile): string {
-  return basename(file.path.replace(/\\/g, '/')).replace(/\.(?:md|markdown)$/i, '')
+  const { path } = file
+  const name = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
+  return EXTENSION.test(name) ? name.slice(0, name.lastIndexOf('.')) : name
 }
+
+const EXTENSION = /\.(?:md|markdown)$/i
 
 export default defineRule({
   id: 'unique-id',
@@ -29,7 +32,9 @@ export default defineRule({
       if (typeof id !== 'string') continue
       const name = stemOf(file)
       if (name !== id) report(file, '/id', `Unexpected id \`${id}\`, expected the file name \`${name}\``)
-      byId.set(id, [...(byId.get(id) ?? []), file])
+      const group = byId.get(id)
+      if (group) group.push(file)
+      else byId.set(id, [file])
     }
     for (const [id, group] of byId) {
       if (group.length < 2) continue
