@@ -10,7 +10,7 @@ import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
 import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, recordAt, saveCache, type CacheEntry } from '../cache.js'
-import { digestFiles, type Digest } from '../digest.js'
+import { digestFiles } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job } from '../lint-files.js'
@@ -89,54 +89,55 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const names = cachePath ? mine.map((job) => cacheName(cachePath, job.file)) : []
   digesting?.help((_, k) => cache.get(names[k]!))
   const digests = (await digesting?.done) ?? []
-  const records = new Map<string, FileRecord>()
-  /** Per job of this shard: its cache name, digest and stamp, and the entry it hit. */
-  const read = new Map<string, { name: string; digest: Digest; hit?: CacheEntry }>()
+  // By index: a file's record at its place in `all`; the rest at its place in `mine`.
+  const records: FileRecord[] = new Array<FileRecord>(all.length)
+  const placeOf = (k: number): number => k * shards + shard - 1
+  const hits: (CacheEntry | undefined)[] = new Array<CacheEntry | undefined>(mine.length)
   const todo: Job[] = []
+  const todoAt: number[] = []
   mine.forEach((job, k) => {
     const digest = digests[k]
     // Not cached, or unreadable: linted, which reports why it cannot be read.
-    if (!cachePath || digest === undefined) {
-      todo.push(job)
-      return
-    }
-    const name = names[k]!
-    const hit = cache.get(name)
+    const hit = cachePath && digest !== undefined ? cache.get(names[k]!) : undefined
     // The record was made for this file, maybe shown from another folder: show it as now.
-    if (hit && hit.hash === digest.digest) {
-      records.set(job.path, recordAt(hit.record, job.path))
-      read.set(job.path, { name, digest, hit })
+    if (hit && hit.hash === digest!.digest) {
+      hits[k] = hit
+      records[placeOf(k)] = recordAt(hit.record, job.path)
     } else {
       todo.push(job)
-      read.set(job.path, { name, digest })
+      todoAt.push(k)
     }
   })
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
   const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
-  todo.forEach((job, k) => records.set(job.path, fresh[k]!))
+  todoAt.forEach((k, j) => (records[placeOf(k)] = fresh[j]!))
   if (cachePath) {
     const entries = new Map<string, CacheEntry>()
-    for (const job of mine) {
-      const r = read.get(job.path)
-      if (!r) continue
-      if (r.hit) {
+    mine.forEach((_, k) => {
+      const digest = digests[k]
+      if (digest === undefined) return
+      const hit = hits[k]
+      if (hit) {
         // Its line as read, stamp included, even when the file's stamp is new with the same
         // bytes (a `touch`; a fresh checkout with the cache restored, as on a CI runner, gives
         // every file a new one): the cache is written again only for new results. Such a file
         // is read and hashed on each run until its bytes change, as every file was before stamps.
-        entries.set(r.name, r.hit)
-        continue
+        entries.set(names[k]!, hit)
+        return
       }
-      const { path: _path, scenario: _scenario, ...record } = records.get(job.path)!
+      const { path: _path, scenario: _scenario, ...record } = records[placeOf(k)]!
       // A fixed file has new bytes: its record is not for the hash read before.
-      if (record.output === undefined) entries.set(r.name, { hash: r.digest.digest, stamp: r.digest.stamp, record })
-    }
+      if (record.output === undefined) entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record })
+    })
     await mkdir(dirname(cachePath), { recursive: true })
     await saveCache(cachePath, key, entries, loaded)
   }
-  if (shards > 1) for (const other of await Promise.all(all.filter((_, k) => k % shards !== shard - 1).map(frontOnly))) records.set(other.path, other)
-  const ordered = all.map((job) => records.get(job.path)!)
-  return finishRun(ordered, config, shards > 1 ? new Set(mine.map((j) => j.path)) : undefined)
+  if (shards > 1) {
+    const others = all.map((_, i) => i).filter((i) => i % shards !== shard - 1)
+    const fronts = await Promise.all(others.map((i) => frontOnly(all[i]!)))
+    others.forEach((i, j) => (records[i] = fronts[j]!))
+  }
+  return finishRun(records, config, shards > 1 ? new Set(mine.map((j) => j.path)) : undefined)
 }
 
 /** Pieces of output are gathered up to this many characters a write: few writes, and no text of the whole report. */
