@@ -32,6 +32,8 @@ export interface CacheEntry {
   record: CachedRecord
   /** Where the entry's line is in the text read, to write it back unchanged while the file is. */
   line?: LineText
+  /** A new entry's line, made already (`lineOf`): written as it is. */
+  made?: string
 }
 
 /** A line of a cache file read: `text` from `start` up to `end`. */
@@ -392,11 +394,34 @@ function utf8Lines(bytes: Buffer): string {
 
 const NEWLINE = 0x0a
 
+/**
+ * A record as the end of a cache line (`lineOf`): the items of its head after the name, hash
+ * and stamp, the head's `]`, a tab, its messages' JSON. A lint worker thread sends each record
+ * so (`JobOptions#packed`), and the main thread keeps it so: the file's findings are read when
+ * the report asks for them, and the text goes to the cache as it is.
+ */
+export function packBody(record: CachedRecord): string {
+  const { head, messages } = packRecord(record)
+  // A tab is never raw in JSON text (JSON.stringify writes `\t`): the first one in a line ends its head.
+  return `${JSON.stringify(head).slice(1)}\t${messages}`
+}
+
+/** The cache line of a file's name, hash, stamp and packed record (`packBody`). */
+export function lineOf(name: string, hash: string, stamp: Stamp | 0, body: string): string {
+  return `[${JSON.stringify(name)},${JSON.stringify(hash)},${JSON.stringify(stamp)},${body}`
+}
+
 /** The line of an entry: the JSON of its name, hash, stamp and record's head, a tab, its messages' JSON. */
 export function cacheLine(name: string, entry: CacheEntry): string {
-  const { head, messages } = packRecord(entry.record)
-  // A tab is never raw in JSON text (JSON.stringify writes `\t`): the first one in a line ends its head.
-  return `${JSON.stringify([name, entry.hash, entry.stamp, ...head])}\t${messages}`
+  return entry.made ?? lineOf(name, entry.hash, entry.stamp, packBody(entry.record))
+}
+
+/** How packed records are read: one copy of each rule id and address for all of them. */
+const bodies: Reading = readingAlone()
+
+/** A record a worker thread packed (`packBody`), read as the cache reads a line: its messages when asked for. */
+export function unpackBody(path: string, body: string): FileRecord {
+  return new CachedRecordAt(path, readCacheLine(lineOf(path, '', 0, body), undefined, undefined, bodies).entry.record)
 }
 
 /** The cache file's bytes, and which file it was. */

@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
-import { runTask, type BuildRecord, type Job, type JobOptions, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
+import { runTask, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
 import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
@@ -153,11 +153,12 @@ export class Pool {
     return this.workers.length
   }
 
-  /** Every job's record, in job order (a run keeps its records: cross-file rules need them all). */
-  async lint(jobs: readonly Job[]): Promise<BuildRecord[]> {
+  /** Every job's record, in job order (a run keeps its records: cross-file rules need them all); packed, with `JobOptions#packed`. */
+  async lint(jobs: readonly Job[]): Promise<(BuildRecord | PackedRecord)[]> {
     const shared = new Map<string, string>()
-    const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity, LINT_DEPTH, false, undefined, (r) => shareStrings(r as BuildRecord, shared)) as Stream<BuildRecord>
-    const records: BuildRecord[] = []
+    const receive = (r: TaskResult): TaskResult => ('packed' in r ? r : shareStrings(r as BuildRecord, shared))
+    const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity, LINT_DEPTH, false, undefined, receive) as Stream<BuildRecord | PackedRecord>
+    const records: (BuildRecord | PackedRecord)[] = []
     for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
     return records
   }
@@ -266,7 +267,7 @@ export class Pool {
  * Lint jobs on `threads` worker threads, feeding small batches as workers free up.
  * Results come back in job order whatever the scheduling.
  */
-export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<FileRecord[]> {
+export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<(FileRecord | PackedRecord)[]> {
   const pool = Pool.for(threads, jobs.length, config, options)
   try {
     return await pool.lint(jobs)

@@ -9,7 +9,7 @@ import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import type { Job, PageJob } from '../lint-files.js'
+import type { BuildRecord, Job, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
 import { errorOf, find, removeTemporaries, TEMPORARY_NAME, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
@@ -172,7 +172,8 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
   let forget: (() => void) | undefined
   try {
-    const [records] = await Promise.all([pool.lint(jobs), outChecked])
+    // Not packed (`prepare`): each record with its prepared scenario.
+    const [records] = (await Promise.all([pool.lint(jobs), outChecked])) as [BuildRecord[], unknown]
     const results = finishRun(records, config)
 
     let errors = 0

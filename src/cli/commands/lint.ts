@@ -9,11 +9,11 @@ import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, loadCache, readCacheFile, recordAt, saveCache, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, lineOf, loadCache, readCacheFile, recordAt, saveCache, unpackBody, type CacheEntry } from '../cache.js'
 import { digestFiles } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { frontOnly, type Job } from '../lint-files.js'
+import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
 import { kindAt, writeUserFile } from '../special-files.js'
 
@@ -109,8 +109,15 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     }
   })
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
-  const fresh = await lintJobs(todo, config, { fix, keepScenario: options.keepScenario ?? false }, threads)
-  todoAt.forEach((k, j) => (records[placeOf(k)] = fresh[j]!))
+  // Packed when nothing but the report and the cache needs them as objects (`JobOptions#packed`).
+  const keepScenario = options.keepScenario ?? false
+  const fresh = await lintJobs(todo, config, { fix, keepScenario, packed: !fix && !keepScenario }, threads)
+  /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
+  const linted: (FileRecord | PackedRecord | undefined)[] = new Array<FileRecord | PackedRecord | undefined>(mine.length)
+  todoAt.forEach((k, j) => {
+    const got = (linted[k] = fresh[j]!)
+    records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, got.packed) : got
+  })
   if (cachePath) {
     const entries = new Map<string, CacheEntry>()
     mine.forEach((_, k) => {
@@ -125,7 +132,13 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
         entries.set(names[k]!, hit)
         return
       }
-      const { path: _path, scenario: _scenario, ...record } = records[placeOf(k)]!
+      const got = linted[k]!
+      if ('packed' in got) {
+        // Its line as the worker thread packed it, not packed again.
+        entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record: records[placeOf(k)]!, made: lineOf(names[k]!, digest.digest, digest.stamp, got.packed) })
+        return
+      }
+      const { path: _path, scenario: _scenario, ...record } = got
       // A fixed file has new bytes: its record is not for the hash read before.
       if (record.output === undefined) entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record })
     })
