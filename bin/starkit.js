@@ -1,6 +1,15 @@
 #!/usr/bin/env node
 // The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
+import { setFlagsFromString } from 'node:v8'
 import { directWriter, main } from '../lib/bundle/main.js'
+
+// Each heap of the process (this thread's, each worker thread's) grows its old generation to
+// 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast
+// its collector is): a worker thread's old generation (~14 MB live) grew to 60-106 MB of
+// garbage between collections, and where two such tops met made the peak memory of a long run.
+// 10,000 files: 294 MB against 331-345 MB; 1,000 files: the same 255-267 MB; the same time
+// within this machine's noise (docs/performance.md). V8 reads the flag at each collection.
+setFlagsFromString('--heap-growing-percent=30')
 
 // Standard output or error that cannot be written (a full disk, `> /dev/full`, a reader that
 // went away) is one line and exit 2, as any run that could not deliver what it made: not an
