@@ -40,8 +40,18 @@ const ORDER = {
 
 function orderKeys(value: Record<string, unknown>, order: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const key of order) if (value[key] !== undefined) out[key] = value[key]
-  for (const key of Object.keys(value).sort()) if (!(key in out) && value[key] !== undefined) out[key] = value[key]
+  let placed = 0
+  for (const key of order) {
+    const v = value[key]
+    if (v !== undefined) {
+      out[key] = v
+      placed++
+    }
+  }
+  const keys = Object.keys(value)
+  // Every key is in `order` (a scenario's usually are): nothing left to sort in.
+  if (keys.length === placed) return out
+  for (const key of keys.sort()) if (!(key in out) && value[key] !== undefined) out[key] = value[key]
   return out
 }
 
