@@ -49,6 +49,6 @@ const code = await main(process.argv.slice(2), {
 })
 process.exitCode = code
 // The run is over: ending now, rather than once the event loop is empty, skips tearing down the
-// heap (~0.09 s after a run over 10,000 files on the bench's machine). Only when nothing waits
+// heap (~0.08 s after a warm run over 10,000 files on the bench's machine). Only when nothing waits
 // to be written: a pipe's writes may still be queued.
 if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) process.exit(code)
