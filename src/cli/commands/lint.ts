@@ -83,10 +83,10 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   // at what is left, and files that do not look as the cache recorded them are read and hashed.
   const cachePath = options.cache
   const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threadsFor(options.concurrency ?? 'auto', mine.length) > 0) : undefined
+  // Each file's name in the cache, made once, while the cache file may still be being read.
+  const names = cachePath ? mine.map((job) => cacheName(cachePath, job.file)) : []
   const loaded = cachePath ? loadCache(cachePath, key, await cacheFile) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
-  // Each file's name in the cache, made once.
-  const names = cachePath ? mine.map((job) => cacheName(cachePath, job.file)) : []
   digesting?.help((_, k) => cache.get(names[k]!))
   const digests = (await digesting?.done) ?? []
   // By index: a file's record at its place in `all`; the rest at its place in `mine`.
