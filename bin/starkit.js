@@ -16,25 +16,26 @@ setFlagsFromString('--heap-growing-percent=30')
 // unhandled 'error' event with a stack trace. The write's error comes as an event, after
 // the write call returned; exit handlers still run (convert's and build's remove their
 // temporary files).
+const failed = (stream, name) => (error) => {
+  if (stream !== process.stderr) process.stderr.write(`starkit: Unexpected error writing ${name} (${error.code ?? error.message})\n`)
+  process.exit(2)
+}
 for (const [stream, name] of [
   [process.stdout, 'standard output'],
   [process.stderr, 'standard error'],
 ]) {
-  stream.on('error', (error) => {
-    if (stream !== process.stderr) process.stderr.write(`starkit: Unexpected error writing ${name} (${error.code ?? error.message})\n`)
-    process.exit(2)
-  })
+  stream.on('error', failed(stream, name))
 }
 
-// A file or /dev/null is written directly (directWriter); its errors are those of the stream above.
+// A file or /dev/null is written directly (directWriter); its errors end the run as the stream's do.
 const direct = directWriter(1)
+const stdoutFailed = failed(process.stdout, 'standard output')
 const stdout = direct
   ? (s) => {
       try {
         direct(s)
       } catch (error) {
-        process.stderr.write(`starkit: Unexpected error writing standard output (${error.code ?? error.message})\n`)
-        process.exit(2)
+        stdoutFailed(error)
       }
     }
   : (s) => process.stdout.write(s)

@@ -7,6 +7,7 @@
  */
 import type { Stats } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
+import { below } from './paths.js'
 
 /**
  * 5: a record's messages after a tab, read only when a report asks for them, and their
@@ -43,7 +44,12 @@ export function stampOf(stat: Stats, now = Date.now()): Stamp | 0 {
 
 /** Whether `stat` describes the file as `stamp` does (a 0 stamp matches nothing). */
 export function matches(stamp: Stamp | 0, stat: Stats): boolean {
-  return stamp !== 0 && stat.isFile() && stamp[0] === stat.size && stamp[1] === stat.mtimeMs && stamp[2] === stat.ctimeMs && stamp[3] === stat.ino
+  return stat.isFile() && stamped(stamp, stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino)
+}
+
+/** Whether a regular file's size, times and inode are what `stamp` recorded (a 0 stamp matches nothing). */
+export function stamped(stamp: Stamp | 0, size: number, mtimeMs: number, ctimeMs: number, ino: number): boolean {
+  return stamp !== 0 && stamp[0] === size && stamp[1] === mtimeMs && stamp[2] === ctimeMs && stamp[3] === ino
 }
 
 /** A file's digest and its stamp when hashed, as a cache line or a hash gives them. */
@@ -61,8 +67,7 @@ export const isStamp = (value: unknown): value is Stamp | 0 =>
  * a checkout moved with its cache (a CI runner restoring `.starkit-cache/`).
  */
 export function cacheName(cache: string, file: string): string {
-  const base = dirname(cache) + sep
   // The common case, a file under the cache's folder, without path.relative's work.
-  const rel = file.startsWith(base) ? file.slice(base.length) : relative(dirname(cache), file)
+  const rel = below(file, dirname(cache)) ?? relative(dirname(cache), file)
   return sep === '/' ? rel : rel.split(sep).join('/')
 }

@@ -156,7 +156,7 @@ function unpackSpan(s: PackedSpan): Span {
 }
 
 /** The messages of a line's text after its tab; throws on anything `packRecord` does not write. */
-export function unpackMessages(text: string, shared: SharedStrings = sharedStrings()): Diagnostic[] {
+function unpackMessages(text: string, shared: SharedStrings = sharedStrings()): Diagnostic[] {
   const list = JSON.parse(text) as unknown
   if (!Array.isArray(list)) throw new TypeError('Not packed messages')
   const messages: Diagnostic[] = new Array<Diagnostic>(list.length)
@@ -167,16 +167,9 @@ export function unpackMessages(text: string, shared: SharedStrings = sharedStrin
 /** A line whose bytes are not UTF-8 is damaged, not read with replacement characters. */
 const decoder = new TextDecoder('utf-8', { fatal: true })
 
-
-/** A number `packRecord` writes where a count goes. */
-const isCountAt = (a: unknown[], i: number): boolean => {
-  const n = a[i]
-  return typeof n === 'number' && Number.isInteger(n) && n >= 0
-}
-
 function isPackedSpan(s: unknown): s is PackedSpan {
   if (!Array.isArray(s) || s.length !== 6) return false
-  for (let i = 0; i < 6; i++) if (!isCountAt(s, i)) return false
+  for (let i = 0; i < 6; i++) if (!isCount(s[i])) return false
   return true
 }
 
@@ -219,6 +212,11 @@ class CachedLine implements CachedRecord, LineText {
       throw this.reading.damaged(error, this.start)
     }
   }
+
+  /** The line's head, read again. */
+  head(): unknown[] {
+    return JSON.parse(this.text.slice(this.start, this.tab)) as unknown[]
+  }
 }
 
 /** A front read back from a line: its data, and its spans made from the line's head, read again, when asked for (only a cross-file finding does). */
@@ -229,8 +227,7 @@ class CachedFront implements FrontFacts {
   ) {}
 
   get spans(): Record<string, Span> {
-    const { text, start } = this.line
-    const packed = ((JSON.parse(text.slice(start, text.indexOf('\t', start))) as unknown[])[5] as [unknown, Record<string, PackedSpan>])[1]
+    const packed = (this.line.head()[5] as [unknown, Record<string, PackedSpan>])[1]
     const unpacked: Record<string, Span> = {}
     for (const pointer of Object.keys(packed)) unpacked[pointer] = unpackSpan(packed[pointer]!)
     return unpacked
@@ -262,7 +259,7 @@ export function readCacheLine(text: string, start = 0, end = text.length, readin
   const counts = head[3] as unknown
   const directives = head[4] as unknown
   if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp) || !Array.isArray(directives)) throw new TypeError('Not a cache line')
-  if (!Array.isArray(counts) || counts.length !== 4 || !isCountAt(counts, 0) || !isCountAt(counts, 1) || !isCountAt(counts, 2) || !isCountAt(counts, 3)) throw new TypeError('Not a cache line')
+  if (!Array.isArray(counts) || counts.length !== 4 || !isCount(counts[0]) || !isCount(counts[1]) || !isCount(counts[2]) || !isCount(counts[3])) throw new TypeError('Not a cache line')
   if (end - tab - 1 !== counts[3]) throw new TypeError('Not the messages the line says')
   const record = new CachedLine(text, start, end, tab, reading, directives as CachedRecord['directives'], {
     errorCount: counts[0] as number,

@@ -18,7 +18,7 @@ import { closeSync, existsSync, readSync, statSync, type Stats } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { MAX_FILE_BYTES } from '../parse/limits.js'
-import { matches, stampOf, type Known, type Stamp } from './cache-line.js'
+import { matches, stamped, stampOf, type Known, type Stamp } from './cache-line.js'
 import { openRegularFile } from './special-files.js'
 
 /** The digest of some bytes: SHA-256, hex. */
@@ -124,7 +124,7 @@ function statOrNot(file: string): Stats | undefined {
 /** Whether the look at file `i` is what `stamp` recorded (a 0 stamp matches nothing). */
 function looksAsStamped(looks: Looks, i: number, stamp: Stamp | 0): boolean {
   const at = i * 4
-  return stamp !== 0 && stamp[0] === looks[at] && stamp[1] === looks[at + 1] && stamp[2] === looks[at + 2] && stamp[3] === looks[at + 3]
+  return stamped(stamp, looks[at]!, looks[at + 1]!, looks[at + 2]!, looks[at + 3]!)
 }
 
 /** Digests of some of a list's files: `at[k]` is the index in the list of `digests[k]`. */

@@ -4,6 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { UsageError } from './io.js'
+import { below } from './paths.js'
 
 /** Folders never walked into. */
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn'])
@@ -19,11 +20,6 @@ export function displayPath(path: string, cwd: string): string {
 /** Whether a path from path.relative leads out of its folder (`..x.md` is a name inside it). */
 const outside = (rel: string): boolean => rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)
 
-/** `path` from `dir` when `path` is under it (both absolute and normalized, as `resolve` makes them), else undefined. */
-function below(path: string, dir: string): string | undefined {
-  const base = dir.endsWith(sep) ? dir : dir + sep
-  return path.startsWith(base) && path.length > base.length ? path.slice(base.length) : undefined
-}
 
 /** `.gitignore` and `.starkitignore` of `cwd`, plus the config's `ignores`; undefined when none of them has a rule. */
 export function loadIgnores(cwd: string, extra: readonly string[] = []): Ignore | undefined {

@@ -52,6 +52,11 @@ export function directWriter(fd: number): ((text: string) => void) | undefined {
   const buffer = Buffer.allocUnsafe(DIRECT_BUFFER_BYTES)
   return (text) => {
     const bytes = Buffer.byteLength(text) <= buffer.length ? buffer.subarray(0, buffer.write(text)) : Buffer.from(text)
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at)
+    writeAll(fd, bytes)
   }
+}
+
+/** Write every byte of `bytes` to `fd` (a write may take fewer than it is given). */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at)
 }

@@ -6,10 +6,11 @@
  * temporary files with `removeTemporaries` when interrupted.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
+import { writeAll } from './io.js'
 
 /** What is at a path before the build writes there. */
 export type Found = { kind: 'missing' | 'dir' | 'link' | 'other' } | { kind: 'file'; size: number }
@@ -158,7 +159,7 @@ export function writeNew(path: string, content: Content, { fsync = false, clobbe
   let fd: number | undefined
   try {
     fd = openSync(temporary, 'wx')
-    for (const piece of piecesOf(content)) for (let at = 0; at < piece.byteLength; ) at += writeSync(fd, piece, at)
+    for (const piece of piecesOf(content)) writeAll(fd, piece)
     if (fsync) fsyncSync(fd)
     closeSync(fd)
     fd = undefined
