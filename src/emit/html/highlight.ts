@@ -1,5 +1,5 @@
 import type { ElementContent } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 
 export interface Highlighted {
   /** The text as text nodes, with every phrase occurrence inside a `<mark>`. */

@@ -1,5 +1,5 @@
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import type { PracticeQuestion, Scenario } from '../../model/scenario.js'
 import { disclosure, label, section } from './text.js'
 

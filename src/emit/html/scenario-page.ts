@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import type { Scenario } from '../../model/scenario.js'
 import { htmlDocument } from './document.js'
 import { practiceSection } from './practice.js'

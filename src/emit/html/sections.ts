@@ -1,5 +1,5 @@
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import { formatTimeLimit } from '../../model/duration.js'
 import type { Scenario } from '../../model/scenario.js'
 import { disclosure, label, section } from './text.js'

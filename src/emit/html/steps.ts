@@ -1,5 +1,5 @@
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import type { Scenario, Step, StepName } from '../../model/scenario.js'
 import { STEP_NAMES } from '../../model/scenario.js'
 import { highlight } from './highlight.js'

@@ -1,5 +1,5 @@
 import type { Element } from 'hast'
-import { h } from 'hastscript'
+import { h } from './h.js'
 import { compareCodeUnits } from '../../model/order.js'
 
 /**
