@@ -14,15 +14,20 @@ const TITLES: Record<StepName, string> = {
   reflection: 'Reflection',
 }
 
+/** How long a step's example takes to say. */
+interface Spoken {
+  words: number
+  seconds: number
+}
+
 /** The spoken length of a step's example, when it has one. */
-function spoken(step: Step): { words: number; seconds: number } | undefined {
+function spoken(step: Step): Spoken | undefined {
   if (step.example === undefined) return undefined
   const words = countWords(step.example)
   return { words, seconds: speakingSeconds(words) }
 }
 
-function timing(step: Step): Element {
-  const est = spoken(step)
+function timing(step: Step, est: Spoken | undefined): Element {
   const parts: Element[] = [h('span.target', [h('span.k', 'Target '), formatDuration(step.targetSeconds)])]
   if (est) {
     const over = est.seconds > step.targetSeconds
@@ -52,7 +57,7 @@ function keyPhrases(phrases: readonly string[], found: readonly boolean[], hasEx
   ])
 }
 
-function stepCard(name: StepName, step: Step, extra: Element | null): Element {
+function stepCard(name: StepName, step: Step, said: Spoken | undefined, extra: Element | null): Element {
   const { content, found } = highlight(step.example ?? '', step.keyPhrases)
   const id = `step-${name}`
   return h(`li.step.step-${name}`, [
@@ -60,7 +65,7 @@ function stepCard(name: StepName, step: Step, extra: Element | null): Element {
       h('header.step-header', [
         h('span.step-letter', { ariaHidden: 'true' }, TITLES[name][0] ?? ''),
         h('h3', { id }, TITLES[name]),
-        timing(step),
+        timing(step, said),
       ]),
       step.example === undefined
         ? h('p.no-example', 'No example answer is given for this step: build it from the key phrases and the coaching.')
@@ -102,7 +107,8 @@ export function stepsSection(s: Scenario): Element {
     ]),
     h(
       'ol.steps',
-      STEP_NAMES.map((n) => stepCard(n, s.steps[n], n === 'reflection' ? levelReflections(s) : null)),
+      // Each example's words are counted once, for the summary and for its card.
+      STEP_NAMES.map((n, i) => stepCard(n, s.steps[n], said[i], n === 'reflection' ? levelReflections(s) : null)),
     ),
   )
 }
