@@ -2,6 +2,7 @@ import { BUNDLE_FORMAT_VERSION } from '../model/bundle.js'
 import type { BundleDiagnostic, BundleEntry, ScenarioBundle } from '../model/bundle.js'
 import type { Scenario } from '../model/scenario.js'
 import type { Diagnostic } from '../report/diagnostic.js'
+import { stringifyNested } from '../model/nested-json.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** A scenario that passed lint (or was forced through), with the findings on its file. */
@@ -149,22 +150,16 @@ export function scenarioJson(scenario: Scenario): string {
 /** How far `JSON.stringify(bundle, null, 2)` indents a scenario: bundle, `scenarios`, entry. */
 const ENTRY_NEWLINE = '\n' + ' '.repeat(6)
 
-/** What `JSON.stringify([[[x]]], null, 2)` has before and after `x`'s text. */
-const NESTED_HEAD = '[\n  [\n    [\n      '.length
-const NESTED_TAIL = '\n    ]\n  ]\n]'.length
-
 /**
  * A scenario serialized as it stands in `scenarios.json`: `scenarioJson` without its final
  * newline, every line after the first 6 spaces further in. With a 2-space indent,
  * `JSON.stringify` puts a value nested three levels down (bundle, `scenarios`, entry) that much
  * further in, and a newline only ever appears between tokens (inside a string it is `\n`), so
- * the bundle is put together from these pieces rather than serialized again. The scenario is
- * serialized three arrays down, which indents it so, and the arrays are cut off: cheaper than
- * indenting its text again. Made where the scenario is linted (a worker thread), so a build's
- * main thread only copies bytes.
+ * the bundle is put together from these pieces rather than serialized again (`stringifyNested`).
+ * Made where the scenario is linted (a worker thread), so a build's main thread only copies bytes.
  */
 export function bundleEntryJson(scenario: Scenario): string {
-  return JSON.stringify([[[canonicalScenario(scenario)]]], null, 2).slice(NESTED_HEAD, -NESTED_TAIL)
+  return stringifyNested(canonicalScenario(scenario), 3)
 }
 
 /** `scenarios/<id>.json` from the scenario's {@link bundleEntryJson}: the same text as {@link scenarioJson}. */
@@ -196,7 +191,7 @@ export function bundlePieces(scenarioSchemaId: string, entries: readonly Seriali
   const pieces: Uint8Array[] = [head]
   entries.forEach((e, i) => {
     const before = utf8.encode(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
-    const warnings = JSON.stringify(e.warnings, null, 2).replaceAll('\n', ENTRY_NEWLINE)
+    const warnings = stringifyNested(e.warnings, 3)
     const after = utf8.encode(`,\n      "warnings": ${warnings}\n    }`)
     pieces.push(before, e.entry, after)
   })

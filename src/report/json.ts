@@ -1,4 +1,5 @@
 import type { FileReport } from './diagnostic.js'
+import { stringifyNested } from '../model/nested-json.js'
 import { count } from './summary.js'
 
 /** The version of the JSON report format (docs/json-report.md). Bumped on any breaking change. */
@@ -11,10 +12,6 @@ export interface JsonReport {
   warningCount: number
   files: FileReport[]
 }
-
-/** What `JSON.stringify([[x]], null, 2)` has before and after `x`'s text. */
-const NESTED_HEAD = '[\n  [\n    '.length
-const NESTED_TAIL = '\n  ]\n]'.length
 
 /**
  * The report, a file at a time: exactly `JSON.stringify(report, null, 2) + '\n'`, without the
@@ -32,9 +29,8 @@ export function* jsonReportPieces(files: readonly FileReport[], toolVersion: str
   yield JSON.stringify(head, null, 2).slice(0, -2) + ',\n  "files": [\n'
   for (let i = 0; i < files.length; i++) {
     const f = files[i]!
-    // The file as `JSON.stringify` indents it two levels down, inside two arrays, without
-    // them (`[\n  [\n    ` and `\n  ]\n]`): a third cheaper than indenting its text again.
-    yield (i === 0 ? '    ' : ',\n    ') + JSON.stringify([[{ path: f.path, messages: f.messages }]], null, 2).slice(NESTED_HEAD, -NESTED_TAIL)
+    // The file as it stands two levels down (report, `files`): a third cheaper than indenting its text again.
+    yield (i === 0 ? '    ' : ',\n    ') + stringifyNested({ path: f.path, messages: f.messages }, 2)
   }
   yield '\n  ]\n}\n'
 }
