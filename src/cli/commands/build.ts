@@ -30,18 +30,15 @@ function containsOrIs(a: string, b: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !parse(rel).root)
 }
 
-/** The real path of `path`, or of its nearest existing ancestor joined with the rest. */
-async function realish(path: string): Promise<string> {
+/** The real path of `path`, or of its nearest existing ancestor joined with the rest; `exists` says which (a dangling symbolic link does not exist). */
+async function realish(path: string): Promise<{ real: string; exists: boolean }> {
   try {
-    return await realpath(path)
+    return { real: await realpath(path), exists: true }
   } catch {
     const parent = dirname(path)
-    return parent === path ? path : join(await realish(parent), path.slice(parent.length))
+    return { real: parent === path ? path : join((await realish(parent)).real, path.slice(parent.length)), exists: false }
   }
 }
-
-/** Whether `path` resolves to something on disk (a dangling symbolic link does not). */
-const exists = (path: string): Promise<boolean> => realpath(path).then(() => true, () => false)
 
 /**
  * Refuse an output folder whose files could land on anything but build output:
@@ -49,17 +46,17 @@ const exists = (path: string): Promise<boolean> => realpath(path).then(() => tru
  * holds (or is) an input. Symbolic links are resolved first.
  */
 export async function checkOutDir(out: string, cwd: string, inputs: readonly string[], given: string): Promise<void> {
-  const real = await realish(out)
+  const { real, exists } = await realish(out)
   const refuse = (why: string): never => {
     throw new UsageError(`Unexpected \`--out ${given}\`, ${why}`)
   }
   if (parse(real).root === real) refuse('expected a folder of its own, not the file system root')
-  if (containsOrIs(real, await realish(cwd))) refuse('expected a folder inside the project, such as `dist`')
+  if (containsOrIs(real, (await realish(cwd)).real)) refuse('expected a folder inside the project, such as `dist`')
   // A folder that is not there yet holds no input: no real path of a file goes through a
   // folder that does not exist. (A first build, or CI's, skips a real path per input: ~0.45 s
   // of this thread at 10,000 files, while the worker threads lint.)
-  if (!(await exists(out))) return
-  for (const input of inputs) if (containsOrIs(real, await realish(input))) refuse(`expected a folder that holds no input (it holds \`${displayPath(input, cwd)}\`)`)
+  if (!exists) return
+  for (const input of inputs) if (containsOrIs(real, (await realish(input)).real)) refuse(`expected a folder that holds no input (it holds \`${displayPath(input, cwd)}\`)`)
 }
 
 /** How many existing files are looked at at once: enough to keep the file system busy. */
