@@ -171,20 +171,22 @@ for (const dir of [out, rewritten, converted]) rmSync(dir, { recursive: true, fo
 if (scratchBase !== base && !opt('scratch', undefined)) rmSync(scratchBase, { recursive: true, force: true })
 
 const ratio = (a, b) => (a.seconds / b.seconds).toFixed(2)
+const percent = (a, b) => ((a.seconds / b.seconds) * 100).toFixed(1)
+const perSecond = (n, r) => (n / r.seconds).toFixed(0)
 const rows = [
   ['parse floor', results.floor, '1.00', ''],
   [`parse floor on ${cores} threads`, results.floorThreads, ratio(results.floorThreads, results.floor), 'the least a remark-based lint can take here'],
   ['starkit lint (cold, auto threads)', results.cold, ratio(results.cold, results.floor), `${ratio(results.cold, results.markdownlint)} × markdownlint-cli2, ${ratio(results.cold, results.remark)} × remark-cli`],
   ['starkit lint (cold, 1 thread)', results.coldOne, ratio(results.coldOne, results.floor), `${ratio(results.coldOne, results.markdownlint)} × markdownlint-cli2`],
-  ['starkit lint --cache (1 changed)', results.warm, ratio(results.warm, results.floor), `${((results.warm.seconds / results.cold.seconds) * 100).toFixed(1)}% of cold`],
+  ['starkit lint --cache (1 changed)', results.warm, ratio(results.warm, results.floor), `${percent(results.warm, results.cold)}% of cold`],
   ['markdownlint-cli2', results.markdownlint, ratio(results.markdownlint, results.floor), ''],
   ['remark-cli + recommended', results.remark, ratio(results.remark, results.floor), ''],
   ['starkit build', results.build, ratio(results.build, results.floor), `${ratio(results.build, results.cold)} × cold lint`],
   ["writing the build's files", results.writeFloor, ratio(results.writeFloor, results.floor), `${ratio(results.writeFloor, results.cold)} × cold lint; the write phase alone: same bytes and way as a fresh build, one thread`],
-  [`starkit convert (${PAGES} pages)`, results.convert, '', `${(PAGES / results.convert.seconds).toFixed(0)} pages/s`],
-  [`starkit convert (${MANY_PAGES} pages)`, results.convertMany, '', `${(MANY_PAGES / results.convertMany.seconds).toFixed(0)} pages/s; ${(((results.convertMany.seconds - results.convert.seconds) / (MANY_PAGES - PAGES)) * 1000).toFixed(2)} ms a page past the first ${PAGES}, so ${(results.convert.seconds - (PAGES * (results.convertMany.seconds - results.convert.seconds)) / (MANY_PAGES - PAGES)).toFixed(2)} s a run whatever its size (start-up, each thread's JIT warm-up)`],
-  [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${(PAGES / results.pageFloor.seconds).toFixed(0)} pages/s: CommonMark, what a remark pipeline of the pages pays`],
-  [`remark-parse + remarkPlainText of the ${PAGES} pages, ${cores} threads`, results.plainFloor, '', `${(PAGES / results.plainFloor.seconds).toFixed(0)} pages/s: convert's own parse, its ceiling`],
+  [`starkit convert (${PAGES} pages)`, results.convert, '', `${perSecond(PAGES, results.convert)} pages/s`],
+  [`starkit convert (${MANY_PAGES} pages)`, results.convertMany, '', `${perSecond(MANY_PAGES, results.convertMany)} pages/s; ${(((results.convertMany.seconds - results.convert.seconds) / (MANY_PAGES - PAGES)) * 1000).toFixed(2)} ms a page past the first ${PAGES}, so ${(results.convert.seconds - (PAGES * (results.convertMany.seconds - results.convert.seconds)) / (MANY_PAGES - PAGES)).toFixed(2)} s a run whatever its size (start-up, each thread's JIT warm-up)`],
+  [`remark-parse of the ${PAGES} pages, ${cores} threads`, results.pageFloor, '', `${perSecond(PAGES, results.pageFloor)} pages/s: CommonMark, what a remark pipeline of the pages pays`],
+  [`remark-parse + remarkPlainText of the ${PAGES} pages, ${cores} threads`, results.plainFloor, '', `${perSecond(PAGES, results.plainFloor)} pages/s: convert's own parse, its ceiling`],
   [`starkit lint (cold, ${SMALL} files)`, results.smallCold, '', `peak memory ${FILES}/${SMALL}: ${(results.cold.mb / results.smallCold.mb).toFixed(2)}`],
 ]
 const table = [
@@ -194,24 +196,24 @@ const table = [
 ].join('\n')
 
 /**
- * Issue #7's targets, round by round: each ratio between rows of one round (timed minutes
- * apart, not an hour), then the ratio of the medians. Build's ratio in CPU time too: the work
- * it does beyond lint's, whatever the VM's speed did between the two rows.
+ * Issue #7's targets, each from one set of the rows' measures: a round's (rows timed minutes
+ * apart, not an hour), and the medians. Build's ratio in CPU time too: the work it does beyond
+ * lint's, whatever the VM's speed did between the two rows.
  */
-const each = (f) => results.cold.runs.map((_, i) => f(i))
-const at = (key, i) => results[key].runs[i]
 const targets = [
-  ['cold lint ≤ 0.6 × parse floor', each((i) => (at('cold', i).seconds / at('floor', i).seconds).toFixed(2)), ratio(results.cold, results.floor)],
-  ['cold lint ≤ 0.5 × markdownlint-cli2', each((i) => (at('cold', i).seconds / at('markdownlint', i).seconds).toFixed(2)), ratio(results.cold, results.markdownlint)],
-  ['warm `--cache` (1 changed) ≤ 3 % of cold', each((i) => `${((at('warm', i).seconds / at('cold', i).seconds) * 100).toFixed(1)} %`), `${((results.warm.seconds / results.cold.seconds) * 100).toFixed(1)} %`],
-  ['build ≤ 1.2 × cold lint', each((i) => `${(at('build', i).seconds / at('cold', i).seconds).toFixed(2)} (CPU ${(at('build', i).cpu / at('cold', i).cpu).toFixed(2)})`), `${ratio(results.build, results.cold)} (CPU ${(results.build.cpu / results.cold.cpu).toFixed(2)})`],
-  [`convert ≥ 500 pages/s (${PAGES} pages)`, each((i) => (PAGES / at('convert', i).seconds).toFixed(0)), (PAGES / results.convert.seconds).toFixed(0)],
-  [`peak memory ${FILES} / ${SMALL} files ≤ 1.3`, each((i) => (at('cold', i).mb / at('smallCold', i).mb).toFixed(2)), (results.cold.mb / results.smallCold.mb).toFixed(2)],
+  ['cold lint ≤ 0.6 × parse floor', (m) => ratio(m.cold, m.floor)],
+  ['cold lint ≤ 0.5 × markdownlint-cli2', (m) => ratio(m.cold, m.markdownlint)],
+  ['warm `--cache` (1 changed) ≤ 3 % of cold', (m) => `${percent(m.warm, m.cold)} %`],
+  ['build ≤ 1.2 × cold lint', (m) => `${ratio(m.build, m.cold)} (CPU ${(m.build.cpu / m.cold.cpu).toFixed(2)})`],
+  [`convert ≥ 500 pages/s (${PAGES} pages)`, (m) => perSecond(PAGES, m.convert)],
+  [`peak memory ${FILES} / ${SMALL} files ≤ 1.3`, (m) => (m.cold.mb / m.smallCold.mb).toFixed(2)],
 ]
+/** Per round, every row's measures in it. */
+const rounds = Array.from({ length: RUNS }, (_, i) => Object.fromEntries(Object.entries(results).map(([key, r]) => [key, r.runs[i]])))
 const targetTable = [
-  `| target | ${each((i) => `round ${i + 1}`).join(' | ')} | medians |`,
-  `| --- | ${each(() => '---:').join(' | ')} | ---: |`,
-  ...targets.map(([name, rounds, whole]) => `| ${name} | ${rounds.join(' | ')} | ${whole} |`),
+  `| target | ${rounds.map((_, i) => `round ${i + 1}`).join(' | ')} | medians |`,
+  `| --- | ${rounds.map(() => '---:').join(' | ')} | ---: |`,
+  ...targets.map(([name, of]) => `| ${name} | ${rounds.map(of).join(' | ')} | ${of(results)} |`),
 ].join('\n')
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`
 console.log(`\n${FILES} files (${(bytes / 1e6).toFixed(1)} MB), ${RUNS} rounds of every row, medians; ${machine}\n\n${table}\n\n${targetTable}\n`)
