@@ -18,9 +18,10 @@ import type { Element, ElementContent, Properties } from 'hast'
 import { parse as parseCommas } from 'comma-separated-tokens'
 import { parseSelector } from 'hast-util-parse-selector'
 import { h as hastscript, type Child, type Properties as PropertiesGiven } from 'hastscript'
-import { find, html as schema, normalize } from 'property-information'
+import { normalize, type Info } from 'property-information'
 import { parse as parseSpaces } from 'space-separated-tokens'
 import { memoize } from '../../model/memo.js'
+import { infoOf } from './property-info.js'
 
 /** A selector once parsed: the element's tag name and its properties in the order the selector gives them. */
 interface Parsed {
@@ -48,10 +49,6 @@ function propertiesOf(p: Parsed): Properties {
   return p.idFirst ? { id: p.id, className: [...p.className] } : { className: [...p.className], id: p.id }
 }
 
-type Info = ReturnType<typeof find>
-
-/** property-information's entry for a property name, found once per name. */
-const infoOf = memoize<Info>(1_000, (key) => find(schema, key))
 
 /** hastscript's `isChild`: whether the argument after the selector is a child rather than properties. */
 function isChild(value: unknown): boolean {

@@ -20,8 +20,7 @@
  */
 import type { Element, Nodes, Properties, Root } from 'hast'
 import { htmlVoidElements } from 'html-void-elements'
-import { find, html as schema } from 'property-information'
-import { memoize } from '../../model/memo.js'
+import { infoOf } from './property-info.js'
 
 /** Not a shape of ours: the whole tree goes to toHtml. */
 const FALLBACK = Symbol('fallback')
@@ -39,9 +38,6 @@ const escapeText = (value: string): string => (TEXT_UNSAFE.test(value) ? value.r
 const escapeValue = (value: string): string => (VALUE_UNSAFE.test(value) ? value.replace(VALUE_UNSAFE_ALL, reference) : value)
 
 const VOIDS = new Set(htmlVoidElements)
-
-/** Property lookups by property name: a page uses a dozen names, hundreds of times. */
-const infoOf = memoize(1_000, (key) => find(schema, key))
 
 /** One attribute as toHtml's `serializeAttribute` writes it ('' for none). */
 function attribute(key: string, given: Properties[string]): Out {
