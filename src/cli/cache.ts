@@ -15,6 +15,7 @@ import { CACHE_FORMAT, isStamp, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
 import { openRegularFile, READ_FLAGS } from './special-files.js'
+import { intern } from '../model/memo.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** The default `--cache-location`. */
@@ -118,13 +119,6 @@ export interface SharedStrings {
 
 export const sharedStrings = (): SharedStrings => ({ ids: new Map(), urls: new Map() })
 
-function idOf(shared: SharedStrings, ruleId: string): string {
-  const kept = shared.ids.get(ruleId)
-  if (kept !== undefined) return kept
-  shared.ids.set(ruleId, ruleId)
-  return ruleId
-}
-
 function urlOf(shared: SharedStrings, ruleId: string): string {
   let url = shared.urls.get(ruleId)
   if (url === undefined) shared.urls.set(ruleId, (url = ruleUrl(ruleId)))
@@ -139,7 +133,7 @@ function unpackMessage(p: unknown, shared: SharedStrings): Diagnostic {
   const [ruleId, severity, message, line, column, endLine, endColumn, more] = p as PackedMessage
   if (typeof ruleId !== 'string' || (severity !== 1 && severity !== 2) || typeof message !== 'string' || p.length > 8) throw new TypeError('Not a packed message')
   if (!isCount(line) || !isCount(column) || !isCount(endLine) || !isCount(endColumn)) throw new TypeError('Not a packed message')
-  const m: Diagnostic = { ruleId: idOf(shared, ruleId), severity: severity === 2 ? 'error' : 'warning', message, line, column, endLine, endColumn }
+  const m: Diagnostic = { ruleId: intern(shared.ids, ruleId), severity: severity === 2 ? 'error' : 'warning', message, line, column, endLine, endColumn }
   if (more === 1) m.url = urlOf(shared, ruleId)
   else if (typeof more === 'object' && more !== null)
     for (const key of Object.keys(more)) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { intern } from '../model/memo.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
@@ -65,16 +66,10 @@ const detach = (result: TaskResult): TaskResult => structuredClone(result)
  * paths are the file's own and are left as they are.
  */
 function shareStrings<R extends FileRecord>(record: R, shared: Map<string, string>): R {
-  const one = (text: string): string => {
-    const kept = shared.get(text)
-    if (kept !== undefined) return kept
-    shared.set(text, text)
-    return text
-  }
   for (const m of record.messages) {
-    m.ruleId = one(m.ruleId)
-    m.severity = one(m.severity) as typeof m.severity
-    if (m.url !== undefined) m.url = one(m.url)
+    m.ruleId = intern(shared, m.ruleId)
+    m.severity = intern(shared, m.severity) as typeof m.severity
+    if (m.url !== undefined) m.url = intern(shared, m.url)
   }
   return record
 }

@@ -67,12 +67,8 @@ export function openRegularFile(path: string): { fd: number; size: number; stat:
 
 /** The bytes of a regular file; throws as `openRegularFile` does, or the read's error. */
 export function readRegularFile(path: string): Buffer {
-  const { fd } = openRegularFile(path)
-  try {
-    return readFileSync(fd)
-  } finally {
-    closeSync(fd)
-  }
+  const { bytes } = readUnlessLarger(path, Infinity)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
 /**

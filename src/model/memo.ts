@@ -14,3 +14,14 @@ export function memoize<T>(max: number, compute: (key: string) => T): (key: stri
     return value
   }
 }
+
+/**
+ * The one copy of `text` that `kept` holds, after putting `text` there if it held none: many
+ * records naming the same rule id or address then share one string, not a copy each.
+ */
+export function intern(kept: Map<string, string>, text: string): string {
+  const one = kept.get(text)
+  if (one !== undefined) return one
+  kept.set(text, text)
+  return text
+}
