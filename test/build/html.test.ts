@@ -4,6 +4,7 @@ import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY, countWords, highlight, speakingSeconds } from '../../src/emit/html/index.js'
+import { patternOccurrences, phraseOccurrences } from '../../src/emit/html/highlight.js'
 import { buildSite } from '../../src/emit/site.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario, PAYLOADS } from './fixtures/hostile.js'
@@ -79,6 +80,23 @@ describe('key phrase highlighting, against lookarounds in the pattern', () => {
       }),
       { numRuns: 3000 },
     )
+  })
+
+  it('finds an ASCII phrase in an ASCII text where the compiled pattern does', () => {
+    // Only ASCII: the path without a pattern. Every white space character, both cases, the
+    // pattern's special characters, quotes, word boundaries and control characters.
+    const ascii = fc.constantFrom('a', 'b', 'A', 'B', 'ab', 'Ab', '1', '9', ' ', '  ', '\t', '\n', '\r', '\v', '\f', '\x1c', "'", '"', '.', '$', '(', '-', '*', '\\', '/', '[', '_', '~')
+    const asciiText = fc.array(ascii, { maxLength: 30 }).map((u) => u.join(''))
+    const asciiPhrase = fc.array(ascii, { minLength: 1, maxLength: 6 }).map((u) => u.join(''))
+    fc.assert(
+      fc.property(asciiText, asciiPhrase, (t, p) => {
+        expect(phraseOccurrences(t, p)).toEqual(patternOccurrences(t, p))
+      }),
+      { numRuns: 5000 },
+    )
+    expect(phraseOccurrences('Team teammate TEAM\t\vplayer team', 'team  player')).toEqual([[14, 26]])
+    expect(phraseOccurrences('a.b a-b a.B', 'A.b')).toEqual([[0, 3], [8, 11]])
+    expect(phraseOccurrences('  ', ' ')).toEqual([])
   })
 
   it('agrees on word boundaries next to letters that only fold to letters', () => {
