@@ -1,10 +1,10 @@
 /**
- * Standard output that cannot be written (a full disk, `> /dev/full`) is one line on stderr
+ * Standard output that cannot be written (a full disk, `> /dev/full`, a reader gone) is one line on stderr
  * and exit 2, not an unhandled 'error' event with a stack trace (exit 1) as it was. Runs the
  * built bin, whose streams these are (`npm test` builds first).
  */
-import { spawnSync } from 'node:child_process'
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,4 +37,17 @@ test.runIf(existsSync('/dev/full'))('build whose list of writes goes nowhere: on
   expect(r).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (ENOSPC)\n' })
   const left = existsSync(join(dir, 'out', 'scenarios')) ? readdirSync(join(dir, 'out', 'scenarios')) : []
   expect(left.filter((n) => n.includes('.starkit-'))).toEqual([])
+})
+
+test('lint whose reader went away after its first bytes (`| head`): one line, exit 2', async () => {
+  // A report of ~0.5 MB: the reader takes its first chunk and closes the pipe, and the writes
+  // after that fail with EPIPE (README: exit 2 for standard output that cannot be written).
+  const base = readFileSync(join(SCENARIOS, readdirSync(SCENARIOS).sort()[0]!), 'utf8')
+  for (let i = 0; i < 200; i++) writeFileSync(join(dir, `s${i}.md`), base.replace(/^id: .*$/m, `id: scenario-${i}`))
+  const child = spawn(process.execPath, [BIN, 'lint', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout.once('data', () => child.stdout.destroy())
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  expect({ code, stderr }).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
 })
