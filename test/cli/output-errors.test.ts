@@ -51,3 +51,14 @@ test('lint whose reader went away after its first bytes (`| head`): one line, ex
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   expect({ code, stderr }).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
 })
+
+test('lint whose reader went away before it wrote (a short report): one line, exit 2, not the lint\'s own code', async () => {
+  // The pipe is closed before the child starts: its first write fails at once. The 'error'
+  // event of that write would come on a later tick, after the bin's exit (it was exit 0, silent).
+  const child = spawn(process.execPath, [BIN, 'lint', SCENARIOS, '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  child.stdout.destroy()
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  expect({ code, stderr }).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
+})
