@@ -39,26 +39,27 @@ test.runIf(existsSync('/dev/full'))('build whose list of writes goes nowhere: on
   expect(left.filter((n) => n.includes('.starkit-'))).toEqual([])
 })
 
+/** Run the bin with its standard output on a pipe this side closes: at once, or after the first chunk it reads. */
+async function toClosedPipe(args: string[], close: 'at-once' | 'after-first-chunk') {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
+  if (close === 'at-once') child.stdout.destroy()
+  else child.stdout.once('data', () => child.stdout.destroy())
+  let stderr = ''
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  return { code, stderr }
+}
+
 test('lint whose reader went away after its first bytes (`| head`): one line, exit 2', async () => {
   // A report of ~0.5 MB: the reader takes its first chunk and closes the pipe, and the writes
   // after that fail with EPIPE (README: exit 2 for standard output that cannot be written).
   const base = readFileSync(join(SCENARIOS, readdirSync(SCENARIOS).sort()[0]!), 'utf8')
   for (let i = 0; i < 200; i++) writeFileSync(join(dir, `s${i}.md`), base.replace(/^id: .*$/m, `id: scenario-${i}`))
-  const child = spawn(process.execPath, [BIN, 'lint', '.', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout.once('data', () => child.stdout.destroy())
-  let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  expect({ code, stderr }).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
+  expect(await toClosedPipe(['lint', '.', '--format', 'json'], 'after-first-chunk')).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
 })
 
-test('lint whose reader went away before it wrote (a short report): one line, exit 2, not the lint\'s own code', async () => {
+test("lint whose reader went away before it wrote (a short report): one line, exit 2, not the lint's own code", async () => {
   // The pipe is closed before the child starts: its first write fails at once. The 'error'
   // event of that write would come on a later tick, after the bin's exit (it was exit 0, silent).
-  const child = spawn(process.execPath, [BIN, 'lint', SCENARIOS, '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout.destroy()
-  let stderr = ''
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s))
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
-  expect({ code, stderr }).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
+  expect(await toClosedPipe(['lint', SCENARIOS, '--format', 'json'], 'at-once')).toEqual({ code: 2, stderr: 'starkit: Unexpected error writing standard output (EPIPE)\n' })
 })
