@@ -164,7 +164,7 @@ export function highlight(text: string, phrases: readonly string[]): Highlighted
   const ranges: [number, number][] = []
   const lower = isAscii(text) ? text.toLowerCase() : undefined
   const found = phrases.map((phrase) => {
-    if (phrase.trim() === '') return false
+    // A blank phrase has none.
     const matches = phraseOccurrences(text, phrase, lower)
     ranges.push(...matches)
     return matches.length > 0
