@@ -51,7 +51,6 @@ const scratchBase = (() => {
 const bin = join(root, 'bin/starkit.js')
 const nodeBin = (pkg, file) => join(root, 'node_modules', pkg, file)
 
-/** Run a command under /usr/bin/time: wall seconds and peak RSS in MB. */
 /**
  * One run: its wall time, peak RSS and CPU time (user + system, every thread). On this VM the
  * wall time of the same run moves by tens of percent from one minute to the next; the CPU

@@ -49,7 +49,6 @@ function propertiesOf(p: Parsed): Properties {
   return p.idFirst ? { id: p.id, className: [...p.className] } : { className: [...p.className], id: p.id }
 }
 
-
 /** hastscript's `isChild`: whether the argument after the selector is a child rather than properties. */
 function isChild(value: unknown): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return true
