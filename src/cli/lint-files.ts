@@ -8,6 +8,7 @@ import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { readErrorMessage, readUnlessLarger } from './special-files.js'
 import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 import { packBody } from './cache.js'
+import { entryBytes, type EntryAt } from './entry-store.js'
 
 /**
  * What only build and convert use, loaded on their first task: `starkit lint` and its
@@ -98,8 +99,8 @@ export async function frontOnly(job: Job): Promise<FileRecord> {
  * thread that has the task.
  */
 export interface PageJob {
-  /** The scenario as the build prepared it (`PreparedScenario#entry`). */
-  entry: Uint8Array
+  /** The scenario as the build prepared it (`PreparedScenario#entry`), or where the build keeps it (entry-store.ts). */
+  entry: EntryAt
   title: string
   /** Whether the page links to its JSON file. */
   linkJson: boolean
@@ -119,8 +120,9 @@ export async function pageJob(job: PageJob): Promise<PageWritten> {
   const wrote: string[] = []
   try {
     const site = await loadSite()
-    if (job.html && writeUnlessSame(job.html, site.preparedHtml(job.entry, { title: job.title, json: job.linkJson }))) wrote.push(job.html.path)
-    if (job.jsonFile && writeUnlessSame(job.jsonFile, site.preparedJson(job.entry))) wrote.push(job.jsonFile.path)
+    const entry = entryBytes(job.entry)
+    if (job.html && writeUnlessSame(job.html, site.preparedHtml(entry, { title: job.title, json: job.linkJson }))) wrote.push(job.html.path)
+    if (job.jsonFile && writeUnlessSame(job.jsonFile, site.preparedJson(entry))) wrote.push(job.jsonFile.path)
   } catch (error) {
     return { wrote, failure: failureOf(error) }
   }

@@ -148,13 +148,21 @@ export class Pool {
     return this.workers.length
   }
 
-  /** Every job's record, in job order (a run keeps its records: cross-file rules need them all); packed, with `JobOptions#packed`. */
-  async lint(jobs: readonly Job[]): Promise<(BuildRecord | PackedRecord)[]> {
+  /**
+   * Every job's record, in job order (a run keeps its records: cross-file rules need them all);
+   * packed, with `JobOptions#packed`. `take` sees each record as it is taken, in job order,
+   * before it is kept (build moves each prepared scenario's entry out of memory there).
+   */
+  async lint(jobs: readonly Job[], take?: (record: BuildRecord | PackedRecord, index: number) => void): Promise<(BuildRecord | PackedRecord)[]> {
     const shared = new Map<string, string>()
     const receive = (r: TaskResult): TaskResult => ('packed' in r ? r : shareStrings(r as BuildRecord, shared))
     const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity, LINT_DEPTH, false, undefined, receive) as Stream<BuildRecord | PackedRecord>
     const records: (BuildRecord | PackedRecord)[] = []
-    for (let i = 0; i < jobs.length; i++) records.push(await stream.take())
+    for (let i = 0; i < jobs.length; i++) {
+      const record = await stream.take()
+      take?.(record, i)
+      records.push(record)
+    }
     return records
   }
 

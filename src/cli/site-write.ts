@@ -10,6 +10,7 @@ import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, re
 import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
+import type { DeferredBytes } from '../emit/json.js'
 import { writeAll } from './io.js'
 
 /** What is at a path before the build writes there. */
@@ -30,16 +31,22 @@ export interface Target {
   found: Found
 }
 
-/** A file's bytes: one buffer, or pieces written one after another (the bundle: no 178 MB copy of what the pieces hold). */
-export type Content = Uint8Array | readonly Uint8Array[]
+/**
+ * A file's bytes: one buffer, or pieces written one after another (the bundle: no 178 MB copy
+ * of what the pieces hold), each a buffer or bytes read only when written (its entries, from
+ * build's scratch file).
+ */
+export type Content = Uint8Array | readonly (Uint8Array | DeferredBytes)[]
 
-const piecesOf = (content: Content): readonly Uint8Array[] => (content instanceof Uint8Array ? [content] : content)
+const piecesOf = (content: Content): readonly (Uint8Array | DeferredBytes)[] => (content instanceof Uint8Array ? [content] : content)
 
-/** Whether the bytes of `file` are the pieces, in order. */
-function samePieces(file: Uint8Array, pieces: readonly Uint8Array[]): boolean {
+const bytesOf = (piece: Uint8Array | DeferredBytes): Uint8Array => (piece instanceof Uint8Array ? piece : piece.read())
+
+/** Whether the bytes of `file` are the pieces, in order (a piece is read only while the bytes before it were the same). */
+function samePieces(file: Uint8Array, pieces: readonly (Uint8Array | DeferredBytes)[]): boolean {
   let at = 0
   for (const piece of pieces) {
-    if (at + piece.byteLength > file.byteLength || Buffer.compare(file.subarray(at, at + piece.byteLength), piece) !== 0) return false
+    if (at + piece.byteLength > file.byteLength || Buffer.compare(file.subarray(at, at + piece.byteLength), bytesOf(piece)) !== 0) return false
     at += piece.byteLength
   }
   return at === file.byteLength
@@ -63,8 +70,9 @@ export function writeUnlessSame(target: Target, content: Content): boolean {
     const pieces = piecesOf(content)
     const size = pieces.reduce((n, p) => n + p.byteLength, 0)
     if (found.kind === 'file' && found.size === size && samePieces(readFileSync(path), pieces)) return false
-    // write-file-atomic takes one buffer: pieces are joined only to replace a file that differs.
-    writeFileAtomic.sync(path, pieces.length === 1 ? Buffer.from(pieces[0]!.buffer, pieces[0]!.byteOffset, pieces[0]!.byteLength) : Buffer.concat(pieces), { fsync: false })
+    // write-file-atomic takes one buffer: pieces are joined (and read) only to replace a file that differs.
+    const bytes = pieces.map(bytesOf)
+    writeFileAtomic.sync(path, bytes.length === 1 ? Buffer.from(bytes[0]!.buffer, bytes[0]!.byteOffset, bytes[0]!.byteLength) : Buffer.concat(bytes), { fsync: false })
     return true
   })
 }
@@ -159,7 +167,7 @@ export function writeNew(path: string, content: Content, { fsync = false, clobbe
   let fd: number | undefined
   try {
     fd = openSync(temporary, 'wx')
-    for (const piece of piecesOf(content)) writeAll(fd, piece)
+    for (const piece of piecesOf(content)) writeAll(fd, bytesOf(piece))
     if (fsync) fsyncSync(fd)
     closeSync(fd)
     fd = undefined

@@ -167,10 +167,20 @@ export function scenarioJsonOfEntry(entry: string): string {
   return entry.replaceAll(ENTRY_NEWLINE, '\n') + '\n'
 }
 
-/** One entry of a bundle whose scenario is already serialized: `entry` is its {@link bundleEntryJson}, UTF-8. */
+/**
+ * Bytes read only when they are written: their length is known before (a file's size, a
+ * comparison with what is there), their content is not held until then (`build` keeps each
+ * scenario's entry in a scratch file).
+ */
+export interface DeferredBytes {
+  readonly byteLength: number
+  read(): Uint8Array
+}
+
+/** One entry of a bundle whose scenario is already serialized: `entry` is its {@link bundleEntryJson}, UTF-8, or where to read it. */
 export interface SerializedEntry {
   path: string
-  entry: Uint8Array
+  entry: Uint8Array | DeferredBytes
   warnings: readonly BundleDiagnostic[]
 }
 
@@ -180,15 +190,16 @@ const utf8 = new TextEncoder()
  * `scenarios.json` from scenarios serialized one by one ({@link bundleEntryJson}), as pieces
  * that, one after another, are byte for byte what {@link bundleJson} of the same bundle gives:
  * each entry's serialized scenario as it is, between the bytes around it. `build` writes them
- * in turn, so the bundle (178 MB at 10,000 scenarios) is never copied into one buffer.
+ * in turn, so the bundle (178 MB at 10,000 scenarios) is never copied into one buffer, and an
+ * entry given as {@link DeferredBytes} is read only when its piece is written.
  * `entries` must already be in bundle order (sorted by id, as {@link createBundle} sorts them).
  */
-export function bundlePieces(scenarioSchemaId: string, entries: readonly SerializedEntry[]): Uint8Array[] {
+export function bundlePieces(scenarioSchemaId: string, entries: readonly SerializedEntry[]): (Uint8Array | DeferredBytes)[] {
   const head = utf8.encode(
     `{\n  "formatVersion": ${JSON.stringify(BUNDLE_FORMAT_VERSION)},\n  "scenarioSchema": ${JSON.stringify(scenarioSchemaId)},\n  "scenarios": [`,
   )
   const tail = utf8.encode(entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
-  const pieces: Uint8Array[] = [head]
+  const pieces: (Uint8Array | DeferredBytes)[] = [head]
   entries.forEach((e, i) => {
     const before = utf8.encode(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
     const warnings = stringifyNested(e.warnings, 3)

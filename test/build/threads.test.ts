@@ -30,7 +30,12 @@ async function tree(root: string): Promise<Map<string, Buffer>> {
 
 /** The built CLI, as a user runs it: exit code, stdout and stderr. */
 function cli(...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('node', [bin, ...args], { cwd: dir, encoding: 'utf8' })
+  return cliIn(process.env, ...args)
+}
+
+/** The built CLI with this environment. */
+function cliIn(env: NodeJS.ProcessEnv, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('node', [bin, ...args], { cwd: dir, encoding: 'utf8', env })
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
 
@@ -106,6 +111,20 @@ describe('starkit build on worker threads', () => {
       expect([...built.keys()]).toEqual([...expected.keys()])
       for (const [path, content] of expected) expect(built.get(path)!.toString('utf8'), `${out}/${path}`).toBe(content)
     }
+  }, 60_000)
+
+  it('writes the same bytes whether the entries wait in a scratch file or, where none can be made, in memory', async () => {
+    const temporary = join(dir, 'tmp')
+    await mkdir(temporary)
+    const scratch = cliIn({ ...process.env, TMPDIR: temporary }, 'build', 'c', '--out', 'scratch', '--force', '--concurrency', '2')
+    const memory = cliIn({ ...process.env, TMPDIR: join(dir, 'no-such-folder') }, 'build', 'c', '--out', 'memory', '--force', '--concurrency', '2')
+    expect(scratch.code).toBe(0)
+    expect({ ...memory, stdout: memory.stdout.replaceAll('memory', 'scratch') }).toEqual(scratch)
+    // The scratch file had no name from the start: nothing is left in the temporary folder.
+    expect(await readdir(temporary)).toEqual([])
+    const [a, b] = [await tree(join(dir, 'scratch')), await tree(join(dir, 'memory'))]
+    expect([...b.keys()]).toEqual([...a.keys()])
+    for (const [path, bytes] of a) expect(Buffer.compare(b.get(path)!, bytes), path).toBe(0)
   }, 60_000)
 
   it('rebuilds nothing when nothing changed, on threads too', () => {

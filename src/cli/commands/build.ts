@@ -1,5 +1,6 @@
 import { mkdirSync, type Dirent } from 'node:fs'
 import { readdir, realpath } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { onExit } from 'signal-exit'
@@ -7,9 +8,10 @@ import type { PreparedScenario, SiteFile } from '../../emit/site.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
 import type { CommandContext } from '../context.js'
+import { EntryStore } from '../entry-store.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import type { BuildRecord, Job, PageJob } from '../lint-files.js'
+import type { BuildRecord, Job, PackedRecord, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
 import { errorOf, find, removeTemporaries, TEMPORARY_NAME, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
@@ -152,11 +154,14 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
+/** What a build keeps of a scenario while it lints the rest: its prepared scenario, its entry in the run's store (entry-store.ts). */
+type Kept = Omit<PreparedScenario, 'entry'> & { entry: number }
+
 /** A scenario that will be built: its file, its findings, and what was kept of it. */
 interface Entry {
   path: string
   messages: LintResult['messages']
-  prepared: PreparedScenario
+  prepared: Kept
 }
 
 /** The whole command, after option parsing. Returns the exit code. */
@@ -172,12 +177,28 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const outChecked = checkOutDir(out, cwd, jobs.map((j) => resolve(cwd, j.path)), options.out)
 
   // Parse, lint and serialize each file where lint does it (worker threads for many files);
-  // this thread keeps each record, its JSON text and index card, never the scenario itself.
+  // this thread keeps each record and index card, never the scenario itself, and puts each
+  // scenario's JSON text in the store as it takes the record (a scratch file: entry-store.ts).
+  const store = EntryStore.open()
+  const forgetStore = onExit(() => store.discard())
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
   let forget: (() => void) | undefined
   try {
-    // Not packed (`prepare`): each record with its prepared scenario.
-    const [records] = (await Promise.all([pool.lint(jobs), outChecked])) as [BuildRecord[], unknown]
+    const kept: (Kept | undefined)[] = new Array<Kept | undefined>(jobs.length)
+    const keep = (record: BuildRecord | PackedRecord, k: number): void => {
+      if (!('prepared' in record) || !record.prepared) return
+      const prepared = record.prepared
+      delete record.prepared
+      let entry: number
+      try {
+        entry = store.put(prepared.entry)
+      } catch (error) {
+        throw new UsageError(`Cannot write the build's scratch file (in ${tmpdir()}): ${(error as Error).message}`)
+      }
+      kept[k] = { id: prepared.id, card: prepared.card, cardHtml: prepared.cardHtml, entry }
+    }
+    // Not packed (`prepare`): each record comes with its prepared scenario, which `keep` takes out.
+    const [records] = (await Promise.all([pool.lint(jobs, keep), outChecked])) as [BuildRecord[], unknown]
     const results = finishRun(records, config)
 
     let errors = 0
@@ -192,7 +213,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const entries: Entry[] = []
     const byId = new Map<string, string>()
     results.forEach((r, k) => {
-      const prepared = records[k]!.prepared
+      const prepared = kept[k]
       if (!prepared) {
         if (options.force) io.stderr(`${r.path}: left out, it does not parse or validate\n`)
         return
@@ -247,7 +268,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         continue
       }
       if (last?.id !== file.id) {
-        last = { id: file.id, page: { entry: prepared.get(file.id)!.entry, title, linkJson: json } }
+        last = { id: file.id, page: { entry: store.at(prepared.get(file.id)!.entry), title, linkJson: json } }
         steps.push({ page: last.page })
       }
       if (file.kind === 'html') last.page.html = targets[k]
@@ -257,7 +278,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const utf8 = new TextEncoder()
     const contentOf = (file: SiteFile): Content => {
       if (file.kind === 'asset') return utf8.encode(file.content)
-      if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: e.prepared.entry, warnings: bundleWarnings(e.messages) })))
+      if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: store.piece(e.prepared.entry), warnings: bundleWarnings(e.messages) })))
       return utf8.encode(indexHtmlOfRendered(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title))
     }
     let written = 0
@@ -311,6 +332,9 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   } finally {
     await pool.close()
     forget?.()
+    // No thread reads the store once the pool is closed.
+    store.close()
+    forgetStore()
   }
 }
 

@@ -1,0 +1,120 @@
+/**
+ * Where `build` keeps each scenario's bundle entry (its JSON, ~15 KB) from the moment its
+ * file is linted until the bundle and its page are written: a scratch file, not memory.
+ *
+ * Held in the main thread, the 10,000 bench scenarios' entries were ~150 MB of its memory
+ * by the end of the lint phase (a 178 MB bundle), which the garbage collector of that thread
+ * worked around, and which a page task then copied to a worker thread again. Written to the
+ * scratch file as each record is taken, an entry is garbage at once; a page task reads its
+ * scenario's entry from the file itself (`entryBytes`), and the bundle reads each entry as
+ * it writes it.
+ *
+ * The scratch file is made in the system's temporary folder and unlinked at once where the
+ * system allows it (POSIX): it has no name, so nothing is left of it however the process
+ * ends, and the threads of the process read it by its descriptor. Where it cannot be unlinked
+ * while open, it is removed when the store is closed (or by the build's exit handler). Where
+ * no scratch file can be made (no writable temporary folder), the entries stay in memory, as
+ * before.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { DeferredBytes } from '../emit/json.js'
+
+/** Where an entry is in a store's scratch file; any thread of the process can read it (`entryBytes`). */
+export interface ScratchSpan {
+  fd: number
+  offset: number
+  length: number
+}
+
+/** An entry as a page task gets it: its bytes, or where they are. */
+export type EntryAt = Uint8Array | ScratchSpan
+
+/** The bytes of an entry, read from the scratch file when that is where they are. */
+export function entryBytes(entry: EntryAt): Uint8Array {
+  if (entry instanceof Uint8Array) return entry
+  const bytes = new Uint8Array(entry.length)
+  for (let at = 0; at < entry.length; ) {
+    const n = readSync(entry.fd, bytes, at, entry.length - at, entry.offset + at)
+    if (n === 0) throw Object.assign(new Error('Unexpected end of the build scratch file'), { code: 'EIO' })
+    at += n
+  }
+  return bytes
+}
+
+/** The entries of one build, in the order they were put. */
+export class EntryStore {
+  private readonly kept: Uint8Array[] = []
+  private readonly spans: ScratchSpan[] = []
+  private end = 0
+  private closed = false
+
+  private constructor(
+    /** The scratch file's descriptor, or undefined: the entries are kept in memory. */
+    private readonly fd: number | undefined,
+    /** What is left to remove at close: the file and its folder, where they could not be unlinked at once. */
+    private readonly leftover: string | undefined,
+  ) {}
+
+  /** A store on a new scratch file, or in memory when none can be made. */
+  static open(): EntryStore {
+    let dir: string | undefined
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'starkit-scratch-'))
+      const file = join(dir, 'entries')
+      const fd = openSync(file, 'wx+', 0o600)
+      try {
+        unlinkSync(file)
+        rmdirSync(dir)
+        return new EntryStore(fd, undefined)
+      } catch {
+        return new EntryStore(fd, dir)
+      }
+    } catch {
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true })
+      return new EntryStore(undefined, undefined)
+    }
+  }
+
+  /** Whether the entries are in a scratch file (not memory). */
+  get scratch(): boolean {
+    return this.fd !== undefined
+  }
+
+  /** Keep `bytes`; the number that gets them back. Throws the write's error (a full disk). */
+  put(bytes: Uint8Array): number {
+    if (this.fd === undefined) return this.kept.push(bytes) - 1
+    for (let at = 0; at < bytes.byteLength; ) at += writeSync(this.fd, bytes, at, bytes.byteLength - at, this.end + at)
+    this.end += bytes.byteLength
+    return this.spans.push({ fd: this.fd, offset: this.end - bytes.byteLength, length: bytes.byteLength }) - 1
+  }
+
+  /** Entry `k` as a page task gets it. */
+  at(k: number): EntryAt {
+    return this.fd === undefined ? this.kept[k]! : this.spans[k]!
+  }
+
+  /** Entry `k` as a piece of the bundle: its length known, its bytes read when written. */
+  piece(k: number): Uint8Array | DeferredBytes {
+    const entry = this.at(k)
+    return entry instanceof Uint8Array ? entry : { byteLength: entry.length, read: () => entryBytes(entry) }
+  }
+
+  /** Close and remove the scratch file, once no thread reads it any more; again is nothing. */
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.discard()
+  }
+
+  /**
+   * Remove the scratch file's name, where it still has one, and nothing else: what an exit
+   * handler may do while worker threads still read the file. Closing its descriptor there
+   * could let a thread read another file that reused the number; the process's end closes it.
+   */
+  discard(): void {
+    if (this.leftover !== undefined) rmSync(this.leftover, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Build's entry store (`src/cli/entry-store.ts`): each scenario's bundle entry goes to a
+ * scratch file that has no name once made, and comes back byte for byte, for a page task
+ * (`entryBytes`) and as a piece of the bundle read only when written. Where no scratch file
+ * can be made, the entries stay in memory. And `writeUnlessSame` reads such a piece only when
+ * it has to.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, test } from 'vitest'
+import { entryBytes, EntryStore } from '../../src/cli/entry-store.js'
+import { writeUnlessSame } from '../../src/cli/site-write.js'
+import type { DeferredBytes } from '../../src/emit/json.js'
+
+let dir: string
+const saved = process.env.TMPDIR
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'starkit-entry-store-'))
+})
+afterEach(() => {
+  if (saved === undefined) delete process.env.TMPDIR
+  else process.env.TMPDIR = saved
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const utf8 = new TextEncoder()
+/** Entries of several sizes: empty, small, non-ASCII, larger than one read. */
+const ENTRIES = [new Uint8Array(0), utf8.encode('{"id":"a"}'), utf8.encode('{"title":"“quoted” — ✅"}'), new Uint8Array(300_000).map((_, i) => (i * 7) % 251)]
+
+describe('EntryStore', () => {
+  test('keeps entries in a scratch file that has no name, and gives each back byte for byte', () => {
+    process.env.TMPDIR = dir
+    const store = EntryStore.open()
+    try {
+      expect(store.scratch).toBe(true)
+      // Made in the temporary folder and unlinked at once: nothing there, even while open.
+      expect(readdirSync(dir)).toEqual([])
+      const ids = ENTRIES.map((e) => store.put(e))
+      expect(ids).toEqual([0, 1, 2, 3])
+      for (const [k, bytes] of ENTRIES.entries()) {
+        const at = store.at(k)
+        // Where it is, not the bytes: what a page task is sent.
+        expect(at).not.toBeInstanceOf(Uint8Array)
+        expect(Buffer.compare(entryBytes(at), bytes), `entry ${k}`).toBe(0)
+        const piece = store.piece(k) as DeferredBytes
+        expect(piece.byteLength).toBe(bytes.byteLength)
+        expect(Buffer.compare(piece.read(), bytes), `piece ${k}`).toBe(0)
+      }
+    } finally {
+      store.close()
+    }
+    // Closing again is nothing.
+    store.close()
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  test('keeps entries in memory where no scratch file can be made', () => {
+    process.env.TMPDIR = join(dir, 'no-such-folder')
+    const store = EntryStore.open()
+    expect(store.scratch).toBe(false)
+    for (const bytes of ENTRIES) store.put(bytes)
+    for (const [k, bytes] of ENTRIES.entries()) {
+      expect(store.at(k)).toBe(bytes)
+      expect(store.piece(k)).toBe(bytes)
+    }
+    store.close()
+  })
+})
+
+describe('writeUnlessSame with pieces read when written', () => {
+  /** A piece that counts how often it is read. */
+  function deferred(bytes: Uint8Array): DeferredBytes & { reads: number } {
+    const piece = { byteLength: bytes.byteLength, reads: 0, read: () => (piece.reads++, bytes) }
+    return piece
+  }
+
+  test('writes a new file from them, and leaves the same bytes alone', () => {
+    const path = join(dir, 'bundle.json')
+    const middle = deferred(utf8.encode('middle'))
+    expect(writeUnlessSame({ path, found: { kind: 'missing' } }, [utf8.encode('head '), middle, utf8.encode(' tail')])).toBe(true)
+    expect(readFileSync(path, 'utf8')).toBe('head middle tail')
+    expect(writeUnlessSame({ path, found: { kind: 'file', size: 16 } }, [utf8.encode('head '), middle, utf8.encode(' tail')])).toBe(false)
+    expect(middle.reads).toBe(2)
+  })
+
+  test('reads none once an earlier piece differs, and replaces the file', () => {
+    const path = join(dir, 'bundle.json')
+    writeFileSync(path, 'HEAD middle tail')
+    const middle = deferred(utf8.encode('middle'))
+    expect(writeUnlessSame({ path, found: { kind: 'file', size: 16 } }, [utf8.encode('head '), middle, utf8.encode(' tail')])).toBe(true)
+    // Read once, to write the file: not to compare it.
+    expect(middle.reads).toBe(1)
+    expect(readFileSync(path, 'utf8')).toBe('head middle tail')
+  })
+})
