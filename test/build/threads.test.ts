@@ -127,6 +127,22 @@ describe('starkit build on worker threads', () => {
     for (const [path, bytes] of a) expect(Buffer.compare(b.get(path)!, bytes), path).toBe(0)
   }, 60_000)
 
+  it.skipIf(process.platform === 'win32')('ends with exit 2 and one line, building nothing, when the scratch file cannot be written', () => {
+    // A full disk, as near as a test gets: a file size limit of 40 KiB (bash's `ulimit -f`), with
+    // a handler for SIGXFSZ (preloaded) so that the write past it fails with EFBIG instead of the
+    // signal ending the process. The third ~15 KB entry is past it.
+    const handler = `--import=data:text/javascript,process.on('SIGXFSZ',()=>{})`
+    const r = spawnSync('bash', ['-c', `ulimit -f 40; exec node ${JSON.stringify(bin)} build c --out full --force --concurrency 2`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: handler },
+    })
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/^starkit: Cannot write the build's scratch file \(in .+\): EFBIG: file too large, write\n$/)
+    expect(r.stdout).toBe('')
+    expect(existsSync(join(dir, 'full'))).toBe(false)
+  }, 60_000)
+
   it('rebuilds nothing when nothing changed, on threads too', () => {
     expect(cli('build', 'c', '--out', 'again', '--force', '--concurrency', '2').code).toBe(0)
     const r = cli('build', 'c', '--out', 'again', '--force', '--concurrency', '2')
