@@ -1,7 +1,13 @@
 #!/usr/bin/env node
 // The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
 import { setFlagsFromString } from 'node:v8'
-import { directWriter, main } from '../lib/bundle/main.js'
+
+// With --debug an internal error prints its stack: through the bundle's source maps, the
+// lines of src/*.ts that threw. Node reads a file's source map only if maps are on when the
+// file loads, so they are turned on before the bundle is imported (and only then: reading
+// them costs every start).
+if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
+const { directWriter, main } = await import('../lib/bundle/main.js')
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast

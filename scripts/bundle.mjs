@@ -58,6 +58,10 @@ const { metafile } = await build({
   chunkNames: 'chunk-[hash]',
   legalComments: 'eof',
   logLevel: 'warning',
+  // Source maps back to src/*.ts through tsc's maps of lib/ (esbuild follows a file's own
+  // source map): node reads them only where source maps are on, which the bin turns on for
+  // `--debug`, so an internal error's stack names the TypeScript that threw.
+  sourcemap: 'linked',
   metafile: true,
   plugins: [combineOnce],
 })

@@ -83,3 +83,35 @@ describe('the bundled CLI', () => {
     expect(readFileSync(join(bundled, 'site', 'index.html'), 'utf8')).not.toBe('stale')
   })
 })
+
+describe('--debug through the bundle', () => {
+  const MAIN = fileURLToPath(new URL('../../lib/bundle/main.js', import.meta.url))
+
+  test('an internal error of the bundled CLI shows the lines of src/*.ts that threw, through its source maps', () => {
+    const dir = workspace()
+    // The bundle with source maps on, as the bin loads it with --debug, its report going to a terminal that is gone.
+    const script = [
+      'process.setSourceMapsEnabled(true)',
+      `const { main } = await import(${JSON.stringify(MAIN)})`,
+      "let stderr = ''",
+      `const io = { cwd: ${JSON.stringify(dir)}, stdout: () => { throw new Error('the terminal is gone') }, stderr: (s) => void (stderr += s), stdoutIsTTY: false, stdinIsTTY: false, env: {} }`,
+      "const code = await main(['--debug', 'lint', 'scenarios', '-f', 'json'], io)",
+      'process.stdout.write(JSON.stringify({ code, stderr }))',
+    ].join('\n')
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })
+    const { code, stderr } = JSON.parse(r.stdout) as { code: number; stderr: string }
+    expect(code).toBe(2)
+    const frames = stderr.split('\n').filter((l) => l.startsWith('    at '))
+    expect(frames.some((f) => /src\/cli\/commands\/lint\.ts:\d+:\d+\)$/.test(f))).toBe(true)
+    // Not a line of the bundle: the maps were read.
+    expect(frames.some((f) => f.includes('lib/bundle/'))).toBe(false)
+  })
+
+  test('the bin turns source maps on for --debug only (reading them costs every start)', () => {
+    // A preload that says, as the process exits, whether source maps were on.
+    const probe = `--import=data:text/javascript,process.on('exit',()=>process.stderr.write('maps:'+process.sourceMapsEnabled))`
+    const env = { ...process.env, NODE_OPTIONS: probe }
+    expect(spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8', env }).stderr).toBe('maps:false')
+    expect(spawnSync(process.execPath, [BIN, '--debug', '--version'], { encoding: 'utf8', env }).stderr).toBe('maps:true')
+  })
+})
