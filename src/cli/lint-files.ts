@@ -118,13 +118,24 @@ export interface PageWritten {
 
 export async function pageJob(job: PageJob): Promise<PageWritten> {
   const wrote: string[] = []
+  /** The file being written, for a failure to name. */
+  let writing: string | undefined
   try {
     const site = await loadSite()
     const entry = entryBytes(job.entry)
-    if (job.html && writeUnlessSame(job.html, site.preparedHtml(entry, { title: job.title, json: job.linkJson }))) wrote.push(job.html.path)
-    if (job.jsonFile && writeUnlessSame(job.jsonFile, site.preparedJson(entry))) wrote.push(job.jsonFile.path)
+    if (job.html) {
+      const page = site.preparedHtml(entry, { title: job.title, json: job.linkJson })
+      writing = job.html.path
+      if (writeUnlessSame(job.html, page)) wrote.push(job.html.path)
+      writing = undefined
+    }
+    if (job.jsonFile) {
+      const json = site.preparedJson(entry)
+      writing = job.jsonFile.path
+      if (writeUnlessSame(job.jsonFile, json)) wrote.push(job.jsonFile.path)
+    }
   } catch (error) {
-    return { wrote, failure: failureOf(error) }
+    return { wrote, failure: failureOf(error, writing) }
   }
   return { wrote }
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { threadId } from 'node:worker_threads'
 import writeFileAtomic from 'write-file-atomic'
 import type { DeferredBytes } from '../emit/json.js'
-import { writeAll } from './io.js'
+import { UsageError, writeAll } from './io.js'
 
 /** What is at a path before the build writes there. */
 export type Found = { kind: 'missing' | 'dir' | 'link' | 'other' } | { kind: 'file'; size: number }
@@ -202,14 +202,28 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK'])
 export interface WriteFailure {
   message: string
   code?: string
+  /** The file that was being written, when known. */
+  path?: string
 }
 
-export function failureOf(error: unknown): WriteFailure {
+export function failureOf(error: unknown, path?: string): WriteFailure {
   const e = error as NodeJS.ErrnoException
-  return e instanceof Error ? (e.code === undefined ? { message: e.message } : { message: e.message, code: e.code }) : { message: String(error) }
+  const failure: WriteFailure = e instanceof Error ? (e.code === undefined ? { message: e.message } : { message: e.message, code: e.code }) : { message: String(error) }
+  if (path !== undefined) failure.path = path
+  return failure
 }
 
 /** The failure as an Error again, on the main thread. */
 export function errorOf(failure: WriteFailure): Error {
   return Object.assign(new Error(failure.message), failure.code === undefined ? {} : { code: failure.code })
+}
+
+/**
+ * What a run that stops at a failed write says: the file and the system's reason, as one line
+ * and exit 2 (`UsageError`), where the failure is the file system's (it has a code: a full disk,
+ * no permission); anything else is an error of starkit's own, thrown as it is.
+ */
+export function writeError(failure: WriteFailure, shown: (path: string) => string): Error {
+  if (failure.code === undefined || failure.path === undefined) return errorOf(failure)
+  return new UsageError(`Cannot write \`${shown(failure.path)}\`: ${failure.message}`)
 }

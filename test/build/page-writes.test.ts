@@ -10,7 +10,8 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { scenarioJson } from '../../src/emit/json.js'
 import { prepareScenario, preparedHtml } from '../../src/emit/site.js'
 import { pageJob } from '../../src/cli/lint-files.js'
-import { errorOf, writeUnlessSame } from '../../src/cli/site-write.js'
+import { UsageError } from '../../src/cli/io.js'
+import { errorOf, failureOf, writeError, writeUnlessSame } from '../../src/cli/site-write.js'
 import { seed000 } from './fixtures/seed-000.js'
 
 let dir: string
@@ -54,11 +55,29 @@ describe('pageJob', () => {
     const missing = { path: join(dir, 'no-such-folder', 'a.json'), found: { kind: 'missing' as const } }
     const r = await pageJob({ entry, title: 'T', linkJson: true, html, jsonFile: missing })
     expect(r.wrote).toEqual([html.path])
-    expect(r.failure).toMatchObject({ code: 'ENOENT' })
+    // The file that failed is named: the JSON, not the page written before it.
+    expect(r.failure).toMatchObject({ code: 'ENOENT', path: missing.path })
     expect(errorOf(r.failure!)).toMatchObject({ message: r.failure!.message, code: 'ENOENT' })
     const first = await pageJob({ entry, title: 'T', linkJson: true, html: { ...missing, path: join(dir, 'no-such-folder', 'a.html') }, jsonFile: { path: join(dir, 'b.json'), found: { kind: 'missing' } } })
     expect(first.wrote).toEqual([])
+    expect(first.failure).toMatchObject({ code: 'ENOENT', path: join(dir, 'no-such-folder', 'a.html') })
     expect(() => statSync(join(dir, 'b.json'))).toThrow()
+  })
+})
+
+describe('writeError', () => {
+  const shown = (path: string): string => path.replace(dir, '<out>')
+
+  test("the file system's failure is one line naming the file (a UsageError: exit 2)", () => {
+    const error = writeError(failureOf(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), join(dir, 'scenarios.json')), shown)
+    expect(error).toBeInstanceOf(UsageError)
+    expect(error.message).toBe('Cannot write `<out>/scenarios.json`: ENOSPC: no space left on device, write')
+  })
+
+  test("any other failure is starkit's own, not blamed on the file", () => {
+    const error = writeError(failureOf(new TypeError('a bug'), join(dir, 'a.html')), shown)
+    expect(error).not.toBeInstanceOf(UsageError)
+    expect(error.message).toBe('a bug')
   })
 })
 

@@ -143,6 +143,24 @@ describe('starkit build on worker threads', () => {
     expect(existsSync(join(dir, 'full'))).toBe(false)
   }, 60_000)
 
+  it.skipIf(process.platform === 'win32')('names the file it could not write, with exit 2 and one line after what it wrote', async () => {
+    // One scenario, HTML only, and a file size limit (22 KiB) that its entry in the scratch
+    // file (~19 KB) and the index fit under, and its page (~27 KB) does not.
+    await mkdir(join(dir, 'single'))
+    await writeFile(join(dir, 'single', 'scenario-000.md'), await readFile(join(dir, 'c', 'scenario-000.md')))
+    const handler = `--import=data:text/javascript,process.on('SIGXFSZ',()=>{})`
+    const r = spawnSync('bash', ['-c', `ulimit -f 22; exec node ${JSON.stringify(bin)} build single --out small --force --html-only`], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_OPTIONS: handler },
+    })
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('wrote small/assets/app.js\nwrote small/assets/style.css\nwrote small/index.html\n')
+    expect(r.stderr).toBe('starkit: Cannot write `small/scenarios/scenario-000.html`: EFBIG: file too large, write\n')
+    // Its temporary file is gone with it.
+    expect(await readdir(join(dir, 'small', 'scenarios'))).toEqual([])
+  }, 60_000)
+
   it('rebuilds nothing when nothing changed, on threads too', () => {
     expect(cli('build', 'c', '--out', 'again', '--force', '--concurrency', '2').code).toBe(0)
     const r = cli('build', 'c', '--out', 'again', '--force', '--concurrency', '2')
