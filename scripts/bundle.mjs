@@ -43,8 +43,9 @@ const { metafile } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  // CommonJS dependencies call `require` and read `__filename` (write-file-atomic names its
-  // temporary files with it); an ES module has neither.
+  // CommonJS dependencies (ajv, commander, yaml, …) call `require`, and may read `__filename`
+  // (write-file-atomic, until session 15, named its temporary files with it); an ES module has
+  // neither.
   banner: {
     js: [
       "import { createRequire as __starkitRequire } from 'node:module';",

@@ -2,7 +2,6 @@ import { isUtf8 } from 'node:buffer'
 import { closeSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import writeFileAtomic from 'write-file-atomic'
 import type { Span } from '../model/index.js'
 import type { FrontFacts } from '../parse/front.js'
 import type { Diagnostic } from '../report/diagnostic.js'
@@ -11,6 +10,7 @@ import { ruleUrl } from '../rules/define-rule.js'
 import type { FileRecord } from '../rules/lint.js'
 import { count, type Counts } from '../report/summary.js'
 import { UsageError } from './io.js'
+import { replaceFile } from './site-write.js'
 import { CACHE_FORMAT, isStamp, type Stamp } from './cache-line.js'
 import { VERSION } from './context.js'
 import { hash } from './digest.js'
@@ -473,7 +473,7 @@ export const STALE_LINES = 64
  * Save `entries` (each with its line as read, if it has one). When the file is still the one
  * loaded, and would hold few lines no entry uses, only the new lines are appended: a warm run
  * with one file changed writes one line, not the 24 MB of the bench's 10,000 files. Else the
- * whole file is written again, sorted (write-file-atomic). Nothing is written when no entry is
+ * whole file is written again, sorted (`replaceFile`). Nothing is written when no entry is
  * new and the file can stay. An append cut short (a killed run) leaves at worst one damaged
  * line, which the next run reads as a miss. Another run that rewrote the file in between gave it
  * a new inode (a rename) or a new size: then this one rewrites it whole.
@@ -496,7 +496,7 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
     const e = entries.get(name)!
     lines.push(e.line ? e.line.text.slice(e.line.start, e.line.end) : cacheLine(name, e))
   }
-  await writeFileAtomic(path, lines.join('\n') + '\n', { fsync: false })
+  replaceFile(path, Buffer.from(lines.join('\n') + '\n'), { fsync: false })
 }
 
 /** Append `text` to `path` if it is still the file `was`; whether it did. */

@@ -6,10 +6,10 @@
  * temporary files with `removeTemporaries` when interrupted.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
-import { threadId } from 'node:worker_threads'
-import writeFileAtomic from 'write-file-atomic'
+import { isMainThread, threadId } from 'node:worker_threads'
+import { onExit } from 'signal-exit'
 import type { DeferredBytes } from '../emit/json.js'
 import { UsageError, writeAll } from './io.js'
 
@@ -54,7 +54,7 @@ function samePieces(file: Uint8Array, pieces: readonly (Uint8Array | DeferredByt
 
 /**
  * Write `content` to `target` unless those very bytes are there; whether it wrote. Atomic
- * (a temporary file, then a rename: write-file-atomic over a file that is there, keeping its
+ * (a temporary file, then a rename: {@link replaceFile} over a file that is there, keeping its
  * mode and owner, and {@link writeNew} where there was none), synchronous (the thread has nothing
  * else to do, and each awaited step cost a round trip to the thread pool), without an fsync:
  * build output is made again from the sources by the next build, and a killed run still leaves
@@ -70,9 +70,7 @@ export function writeUnlessSame(target: Target, content: Content): boolean {
     const pieces = piecesOf(content)
     const size = pieces.reduce((n, p) => n + p.byteLength, 0)
     if (found.kind === 'file' && found.size === size && samePieces(readFileSync(path), pieces)) return false
-    // write-file-atomic takes one buffer: pieces are joined (and read) only to replace a file that differs.
-    const bytes = pieces.map(bytesOf)
-    writeFileAtomic.sync(path, bytes.length === 1 ? Buffer.from(bytes[0]!.buffer, bytes[0]!.byteOffset, bytes[0]!.byteLength) : Buffer.concat(bytes), { fsync: false })
+    replaceFile(path, pieces, { fsync: false })
     return true
   })
 }
@@ -128,7 +126,8 @@ const MARK = `.starkit-${process.pid}-`
 
 /**
  * The name of a temporary file of any build, beside a page or a JSON file: `writeNew`'s (of
- * any pid), or write-file-atomic's `<file>.<number>`. Only a killed run leaves one.
+ * any pid) or `replaceFile`'s, or write-file-atomic's `<file>.<number>` (builds before
+ * session 15 used it). Only a killed run leaves one.
  */
 export const TEMPORARY_NAME = /\.(?:json|html)\.(?:starkit-\d+-\d+-\d+|\d+)$/
 
@@ -193,6 +192,67 @@ function linked(temporary: string, path: string): boolean {
   }
   rmSync(temporary, { force: true })
   return true
+}
+
+/** What `fchown` may say where the owner cannot be kept (not root, or no owners), as write-file-atomic allows. */
+const CHOWN_OK = new Set(['EPERM', 'EINVAL', 'ENOSYS'])
+
+/**
+ * Write `content` to the file at `path`, replacing what is there, atomically: what
+ * write-file-atomic does (the real path through symbolic links, a temporary file beside it with
+ * the existing file's mode and owner, an optional fsync, a rename, the temporary file removed on
+ * an error or a signal), except that every byte is written before the rename.
+ * write-file-atomic (6.0.0) makes one `write` call and renames whatever it wrote: a write cut
+ * short (a disk that fills, a file size limit) replaced a user's file with its first bytes, and
+ * `fmt` said `formatted`. `writeAll` goes on until every byte is written, and a write that fails
+ * throws before the rename, leaving the file as it was. Synchronous, as every caller writes one
+ * file at a time.
+ */
+export function replaceFile(path: string, content: Content, { fsync = true }: { fsync?: boolean } = {}): void {
+  let target = path
+  try {
+    target = realpathSync(path)
+  } catch {
+    // Not there (or a link to nothing): written where named.
+  }
+  let was: Stats | undefined
+  try {
+    was = statSync(target)
+  } catch {
+    // A new file.
+  }
+  const temporary = `${target}${MARK}${threadId}-${++temporaries}`
+  // A signal's handler runs between turns of the event loop, so it finds the temporary file
+  // renamed or removed; registered (signal-exit, as write-file-atomic does) so that a signal
+  // during the write does not end the process before the `finally` below.
+  const forget = isMainThread ? onExit(() => rmSync(temporary, { force: true })) : undefined
+  let fd: number | undefined
+  try {
+    fd = openSync(temporary, 'wx', was ? was.mode & 0o7777 : 0o666)
+    for (const piece of piecesOf(content)) writeAll(fd, bytesOf(piece))
+    if (was) {
+      fchmodSync(fd, was.mode & 0o7777)
+      try {
+        fchownSync(fd, was.uid, was.gid)
+      } catch (error) {
+        if (!CHOWN_OK.has((error as NodeJS.ErrnoException).code ?? '')) throw error
+      }
+    }
+    if (fsync) fsyncSync(fd)
+    closeSync(fd)
+    fd = undefined
+    renameSync(temporary, target)
+  } catch (error) {
+    try {
+      if (fd !== undefined) closeSync(fd)
+      rmSync(temporary, { force: true })
+    } catch {
+      // The write's own error is the one to report.
+    }
+    throw error
+  } finally {
+    forget?.()
+  }
 }
 
 /** What `link` says on a file system without hard links (FAT, exFAT, some network and FUSE mounts). */

@@ -13,17 +13,17 @@
  *
  * ## Writing a file the user named
  *
- * `--output`, `--report` and the like are written atomically (write-file-atomic: a temporary
- * file, then a rename). Over a device or a FIFO that rename would put a regular file in its
+ * `--output`, `--report` and the like are written atomically (`replaceFile`: a temporary file,
+ * then a rename). Over a device or a FIFO that rename would put a regular file in its
  * place: `--output /dev/null`, run as root, replaced `/dev/null` itself. So a path that is
  * already a character device or a FIFO is written through, as a shell's `>` would
  * (`/dev/null`, `/dev/stdout`, a process substitution's `/dev/fd/63`), and anything else
- * atomically, a symbolic link to a file included (write-file-atomic replaces its target). A
+ * atomically, a symbolic link to a file included (`replaceFile` replaces its target). A
  * block device or a socket is refused: neither writing over a disk nor replacing a node is
  * what anyone meant, and a socket cannot be opened as a file.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs'
-import writeFileAtomic from 'write-file-atomic'
+import { replaceFile } from './site-write.js'
 
 /** Open for reading without waiting on a FIFO (Windows has no `O_NONBLOCK`, nor FIFOs of this kind). */
 export const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)
@@ -122,6 +122,6 @@ const WRITTEN_THROUGH = new Set(['character device', 'FIFO'])
 export async function writeUserFile(path: string, data: string | Uint8Array): Promise<void> {
   const kind = kindAt(path)
   if (WRITTEN_THROUGH.has(kind)) writeFileSync(path, data)
-  else if (kind === 'file' || kind === 'folder' || kind === 'missing') await writeFileAtomic(path, typeof data === 'string' ? data : Buffer.from(data))
+  else if (kind === 'file' || kind === 'folder' || kind === 'missing') replaceFile(path, typeof data === 'string' ? Buffer.from(data) : data)
   else throw new Error(`Unexpected ${kind}, expected a file`)
 }

@@ -191,7 +191,7 @@ describe('starkit build', () => {
 
   it('names the temporary files an interrupted build left, and keeps them', async () => {
     await run('build')
-    // What a build killed mid-write leaves: writeNew's temporary file, and write-file-atomic's.
+    // What a build killed mid-write leaves: a temporary file of this build's (writeNew, replaceFile), and one of write-file-atomic's (builds before session 15).
     const left = ['missed-launch-deadline.html.starkit-4242-1-7', 'missed-launch-deadline.json.3735928559']
     for (const name of left) await writeFile(join(dir, 'dist', 'scenarios', name), 'half')
     // Not temporary files: a number alone, or not beside a page or JSON file.

@@ -1,8 +1,8 @@
 /**
  * `bin/starkit.js` runs the esbuild bundle of the CLI (scripts/bundle.mjs), while every other
  * test of a command runs its sources in-process. Here each command, down each of its ways of
- * writing a file (write-file-atomic's async and sync paths, build's own new-file path, the
- * cache's append), runs both ways on the same input and must give the same exit code, output
+ * writing a file (`replaceFile` over a file that is there, the new-file path of build and
+ * convert, the cache's append), runs both ways on the same input and must give the same exit code, output
  * and files. A bundle that lost a CommonJS global (`__filename`) failed every convert write
  * and would fail here.
  */

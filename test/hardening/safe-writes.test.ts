@@ -3,7 +3,7 @@
  * never overwrites without consent, and touches nothing outside its target. The kill test
  * spawns the built bin (`npm test` builds first) on a large batch and SIGKILLs it mid-way.
  */
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
@@ -119,6 +119,41 @@ describe('no overwrite without consent, and nothing touched outside the target',
     expect(changed(before, snapshot(dir))).toEqual([])
     expect((await run(['fmt', 'c'], { cwd: dir })).code).toBe(0)
     expect(changed(before, snapshot(dir))).toEqual([`c/${GOOD}`])
+  })
+
+  test.skipIf(process.platform === 'win32')('a write cut short (a full disk, a file size limit) leaves the file as it was, and says so: fmt, lint --fix, convert --force', async () => {
+    // write-file-atomic made one `write` call and renamed what it wrote: under a limit, fmt
+    // replaced a file with its first 4,096 bytes and said `formatted`. A file size limit of
+    // 2 KiB (bash's `ulimit -f`), with a handler for SIGXFSZ so that the write past it fails
+    // (EFBIG) instead of the signal ending the process, stands in for a disk that fills.
+    mkdirSync(join(dir, 'c'))
+    const big = complete.replace('## Follow-ups', '## follow ups')
+    expect(Buffer.byteLength(big)).toBeGreaterThan(2048 + 1024)
+    writeFileSync(join(dir, 'c', GOOD), big)
+    // Mojibake `--fix` repairs.
+    mkdirSync(join(dir, 'f'))
+    writeFileSync(join(dir, 'f', GOOD), complete.replace("every team's releases", 'every teamâ€™s releases'))
+    writeFileSync(join(dir, 'page.txt'), seedText('000'))
+    await run(['convert', 'page.txt', '-o', 'out'], { cwd: dir })
+    const [converted] = readdirSync(join(dir, 'out'))
+    writeFileSync(join(dir, 'out', converted!), 'mine\n')
+    const limited = (args: string): { status: number | null; stdout: string; stderr: string } =>
+      spawnSync('bash', ['-c', `ulimit -f 2; exec node ${JSON.stringify(BIN)} ${args}`], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: `--import=data:text/javascript,process.on('SIGXFSZ',()=>{})` },
+      })
+    const before = snapshot(dir)
+    const fmt = limited('fmt c')
+    expect({ status: fmt.status, stdout: fmt.stdout, stderr: fmt.stderr }).toEqual({ status: 2, stdout: '', stderr: `starkit: Cannot write \`c/${GOOD}\`: EFBIG: file too large, write\n` })
+    const fix = limited('lint --fix f -f json')
+    expect(fix.status).toBe(2)
+    expect(fix.stderr).toBe(`starkit: Cannot write \`f/${GOOD}\`: EFBIG: file too large, write\n`)
+    const convert = limited('convert page.txt --out-dir out --force')
+    expect(convert.status).toBe(1)
+    expect(convert.stdout + convert.stderr).toContain(`Unexpected error writing \`out/${converted}\` (EFBIG)`)
+    // Every file as it was, and no temporary file left beside any.
+    expect(changed(before, snapshot(dir))).toEqual([])
   })
 
   test('lint --fix writes only the files it fixed', async () => {

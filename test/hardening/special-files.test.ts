@@ -37,7 +37,7 @@ const mkfifo = (name: string): string => {
 /**
  * Run the built CLI in `dir`; a wait on a FIFO is a killed child (status null), so a failed
  * test, not a hung run. SIGKILL: a thread blocked in a read never runs the SIGTERM handler that
- * write-file-atomic (signal-exit) installs, so SIGTERM would not end it.
+ * signal-exit installs (for the commands' writes), so SIGTERM would not end it.
  */
 function starkit(args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } })

@@ -75,7 +75,7 @@ async function entriesOf(dir: string): Promise<Map<string, Dirent>> {
 
 /**
  * Check every target before anything is written: no folder on the way and no target may be
- * a symbolic link (write-file-atomic would follow it out of `out`), or be of the wrong kind.
+ * a symbolic link (`replaceFile` would follow it out of `out`), or be of the wrong kind.
  * Returns what is at each target (in order), to tell an unchanged file without reading others.
  * Each folder is read once; only targets that are files already are looked at one by one, for
  * their size (a fresh 10,000-scenario build looked up 20,000 missing paths, ~1 s of this thread).

@@ -3,7 +3,6 @@ import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { onExit } from 'signal-exit'
-import writeFileAtomic from 'write-file-atomic'
 import type { Diagnostic } from '../../report/diagnostic.js'
 import { stylish } from '../../report/stylish.js'
 import type { CommandContext } from '../context.js'
@@ -11,7 +10,7 @@ import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { Pool, threadsFor } from '../pool.js'
-import { removeTemporaries, writeNew } from '../site-write.js'
+import { removeTemporaries, replaceFile, writeNew } from '../site-write.js'
 import { kindOf, writeUserFile } from '../special-files.js'
 import { compareCodeUnits } from '../../model/order.js'
 
@@ -105,16 +104,16 @@ interface Entry {
 
 /**
  * Write a page's Markdown to `target`, atomically and flushed: a temporary file beside it,
- * fsync, rename. Where a file is (`--force`), write-file-atomic keeps its mode and owner; where
- * none is, `writeNew` skips write-file-atomic's real-path walk and mode look-up. Synchronous:
- * on this thread each awaited step of write-file-atomic was a round trip to the thread pool,
+ * fsync, rename. Where a file is (`--force`), `replaceFile` keeps its mode and owner; where
+ * none is, `writeNew` skips its real-path walk and mode look-up. Synchronous:
+ * on this thread each awaited step of an asynchronous write was a round trip to the thread pool,
  * and this thread's share of the two cores was the workers' loss (a 1,000-page run spent about
  * a second of CPU here on writes; docs/performance.md). The command's exit handler makes
  * Ctrl-C and SIGTERM wait for a turn of the event loop, between two pages, never inside a write.
  */
 function writePage(target: string, markdown: string, replace: boolean): NodeJS.ErrnoException | undefined {
   try {
-    if (replace) writeFileAtomic.sync(target, markdown)
+    if (replace) replaceFile(target, Buffer.from(markdown))
     // No file was there when the page was decided: one that appears meanwhile is not replaced.
     else writeNew(target, Buffer.from(markdown), { fsync: true, clobber: false })
     return undefined

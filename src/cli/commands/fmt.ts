@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
-import writeFileAtomic from 'write-file-atomic'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
-import { EXIT } from '../io.js'
+import { EXIT, UsageError } from '../io.js'
+import { replaceFile } from '../site-write.js'
 import { MAX_FILE_BYTES } from '../../parse/limits.js'
 import { readErrorMessage, readUnlessLarger } from '../special-files.js'
 
@@ -43,7 +43,11 @@ export default function register(program: Command, ctx: CommandContext): void {
           io.stdout(`${shown}: not canonical\n`)
           ctx.setExitCode(EXIT.findings)
         } else {
-          await writeFileAtomic(file, result.output)
+          try {
+            replaceFile(file, Buffer.from(result.output))
+          } catch (error) {
+            throw new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`)
+          }
           io.stdout(`${shown}: formatted\n`)
         }
       }

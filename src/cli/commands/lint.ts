@@ -1,7 +1,6 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import writeFileAtomic from 'write-file-atomic'
 import { FORMATS, count, formatPieces, type FileReport, type Format } from '../../report/index.js'
 import { ruleUrl } from '../../rules/define-rule.js'
 import { RULES } from '../../rules/index.js'
@@ -15,6 +14,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
+import { replaceFile } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
 
 export interface LintCliOptions {
@@ -198,7 +198,11 @@ export default function register(program: Command, ctx: CommandContext): void {
       if (options.fix) {
         for (const r of results) {
           if (r.output === undefined) continue
-          await writeFileAtomic(resolve(io.cwd, r.path), r.output)
+          try {
+            replaceFile(resolve(io.cwd, r.path), Buffer.from(r.output))
+          } catch (error) {
+            throw new UsageError(`Cannot write \`${r.path}\`: ${(error as Error).message}`)
+          }
           io.stderr(`fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in ${r.path}\n`)
         }
       }

@@ -3,13 +3,12 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import type { Command } from 'commander'
 import { onExit } from 'signal-exit'
-import writeFileAtomic from 'write-file-atomic'
 import type { CompanyPrinciples } from '../../emit/scaffold.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
 import { UsageError } from '../io.js'
-import { removeTemporaries, writeNew } from '../site-write.js'
+import { removeTemporaries, replaceFile, writeNew } from '../site-write.js'
 import { kindOf } from '../special-files.js'
 import { DEFAULT_TEMPLATE, findTemplate, formatTemplateList, listTemplates, readTemplateFile } from '../templates.js'
 
@@ -177,7 +176,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       try {
         const info = lstatSync(path)
         exists = true
-        // write-file-atomic writes through a symbolic link, which could land outside --dir.
+        // `replaceFile` writes through a symbolic link, which could land outside --dir.
         if (info.isSymbolicLink()) throw new UsageError(`Unexpected symbolic link \`${shown}\`, expected a regular file or none`)
         if (info.isDirectory()) throw new UsageError(`Unexpected folder \`${shown}\`, expected a file name that is free`)
         // The rename would put a file in place of a FIFO or a device (special-files.ts).
@@ -196,7 +195,7 @@ export default function register(program: Command, ctx: CommandContext): void {
         throw error
       }
       await mkdir(dir, { recursive: true })
-      if (exists) await writeFileAtomic(path, output)
+      if (exists) replaceFile(path, Buffer.from(output))
       else {
         // A file that appeared since the look above is not replaced: the new file takes its name
         // with a hard link, which fails where a file is (writeNew). With a handler, a signal
