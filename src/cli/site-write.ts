@@ -172,13 +172,18 @@ export function writeNew(path: string, content: Content, { fsync = false, clobbe
     fd = undefined
     if (clobber || !linked(temporary, path)) renameSync(temporary, path)
   } catch (error) {
-    try {
-      if (fd !== undefined) closeSync(fd)
-      rmSync(temporary, { force: true })
-    } catch {
-      // The write's own error is the one to report.
-    }
+    abandon(fd, temporary)
     throw error
+  }
+}
+
+/** After a failed write: close `fd` (if open) and remove `temporary`, whatever fails, so that the write's own error is the one reported. */
+function abandon(fd: number | undefined, temporary: string): void {
+  try {
+    if (fd !== undefined) closeSync(fd)
+    rmSync(temporary, { force: true })
+  } catch {
+    // The write's own error is the one to report.
   }
 }
 
@@ -243,12 +248,7 @@ export function replaceFile(path: string, content: Content, { fsync = true }: { 
     fd = undefined
     renameSync(temporary, target)
   } catch (error) {
-    try {
-      if (fd !== undefined) closeSync(fd)
-      rmSync(temporary, { force: true })
-    } catch {
-      // The write's own error is the one to report.
-    }
+    abandon(fd, temporary)
     throw error
   } finally {
     forget?.()
