@@ -121,7 +121,7 @@ describe('no overwrite without consent, and nothing touched outside the target',
     expect(changed(before, snapshot(dir))).toEqual([`c/${GOOD}`])
   })
 
-  test.skipIf(process.platform === 'win32')('a write cut short (a full disk, a file size limit) leaves the file as it was, and says so: fmt, lint --fix, convert --force', async () => {
+  test.skipIf(process.platform === 'win32')('a write cut short (a full disk, a file size limit) leaves the file as it was, and says so: fmt, lint --fix, convert --force, new', async () => {
     // write-file-atomic made one `write` call and renamed what it wrote: under a limit, fmt
     // replaced a file with its first 4,096 bytes and said `formatted`. A file size limit of
     // 2 KiB (bash's `ulimit -f`), with a handler for SIGXFSZ so that the write past it fails
@@ -137,6 +137,9 @@ describe('no overwrite without consent, and nothing touched outside the target',
     await run(['convert', 'page.txt', '-o', 'out'], { cwd: dir })
     const [converted] = readdirSync(join(dir, 'out'))
     writeFileSync(join(dir, 'out', converted!), 'mine\n')
+    const scaffold = `new "Tell me about a time you shipped" --company Amazon --principle Ownership --dir s --id shipped`
+    await run(['new', 'Tell me about a time you shipped', '--company', 'Amazon', '--principle', 'Ownership', '--dir', 's', '--id', 'shipped'], { cwd: dir })
+    writeFileSync(join(dir, 's', 'shipped.md'), 'mine\n')
     const limited = (args: string): { status: number | null; stdout: string; stderr: string } =>
       spawnSync('bash', ['-c', `ulimit -f 2; exec node ${JSON.stringify(BIN)} ${args}`], {
         cwd: dir,
@@ -152,6 +155,10 @@ describe('no overwrite without consent, and nothing touched outside the target',
     const convert = limited('convert page.txt --out-dir out --force')
     expect(convert.status).toBe(1)
     expect(convert.stdout + convert.stderr).toContain(`Unexpected error writing \`out/${converted}\` (EFBIG)`)
+    const forced = limited(`${scaffold} --force`)
+    expect({ status: forced.status, stderr: forced.stderr }).toEqual({ status: 2, stderr: 'starkit: Cannot write `s/shipped.md`: EFBIG: file too large, write\n' })
+    const fresh = limited(scaffold.replace('--id shipped', '--id shipped-again'))
+    expect({ status: fresh.status, stderr: fresh.stderr }).toEqual({ status: 2, stderr: 'starkit: Cannot write `s/shipped-again.md`: EFBIG: file too large, write\n' })
     // Every file as it was, and no temporary file left beside any.
     expect(changed(before, snapshot(dir))).toEqual([])
   })

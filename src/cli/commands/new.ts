@@ -195,8 +195,15 @@ export default function register(program: Command, ctx: CommandContext): void {
         throw error
       }
       await mkdir(dir, { recursive: true })
-      if (exists) replaceFile(path, Buffer.from(output))
-      else {
+      /** A failed write as the file system's (it has a code): one line naming the file, exit 2. */
+      const cannot = (error: unknown): unknown => ((error as NodeJS.ErrnoException).code === undefined ? error : new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`))
+      if (exists) {
+        try {
+          replaceFile(path, Buffer.from(output))
+        } catch (error) {
+          throw cannot(error)
+        }
+      } else {
         // A file that appeared since the look above is not replaced: the new file takes its name
         // with a hard link, which fails where a file is (writeNew). With a handler, a signal
         // cannot stop the write between its temporary file and its name and leave the first.
@@ -205,7 +212,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           writeNew(path, Buffer.from(output), { fsync: true, clobber: false })
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existing()
-          throw error
+          throw cannot(error)
         } finally {
           forget()
         }
