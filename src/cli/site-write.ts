@@ -279,11 +279,15 @@ export function errorOf(failure: WriteFailure): Error {
 }
 
 /**
- * What a run that stops at a failed write says: the file and the system's reason, as one line
- * and exit 2 (`UsageError`), where the failure is the file system's (it has a code: a full disk,
- * no permission); anything else is an error of starkit's own, thrown as it is.
+ * What a command that stops at a failed write of the file it shows as `shown` throws: the
+ * file system's failure (it has a code: a full disk, no permission) as one line naming the
+ * file, exit 2 (`UsageError`); anything else, an error of starkit's own, as it is.
  */
-export function writeError(failure: WriteFailure, shown: (path: string) => string): Error {
-  if (failure.code === undefined || failure.path === undefined) return errorOf(failure)
-  return new UsageError(`Cannot write \`${shown(failure.path)}\`: ${failure.message}`)
+export function cannotWrite(error: unknown, shown: string): unknown {
+  return (error as NodeJS.ErrnoException | undefined)?.code === undefined ? error : new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`)
+}
+
+/** {@link cannotWrite} of a failure that crossed from a worker thread, naming its file (when it has one) as `shown` shows paths. */
+export function writeError(failure: WriteFailure, shown: (path: string) => string): unknown {
+  return failure.path === undefined ? errorOf(failure) : cannotWrite(errorOf(failure), shown(failure.path))
 }

@@ -13,7 +13,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import type { BuildRecord, Job, PackedRecord, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
-import { failureOf, find, removeTemporaries, TEMPORARY_NAME, writeError, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
+import { cannotWrite, find, removeTemporaries, TEMPORARY_NAME, writeError, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
 
 export interface BuildCliOptions {
@@ -292,8 +292,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         try {
           if (writeUnlessSame(targets[step.file]!, contentOf(files[step.file]!))) wrote(targets[step.file]!.path)
         } catch (error) {
-          // The file system's failure (it has a code) names the file; anything else is starkit's own, thrown as it is.
-          failure = { error: (error as NodeJS.ErrnoException).code === undefined ? error : writeError(failureOf(error, targets[step.file]!.path), (path) => displayPath(path, cwd)) }
+          failure = { error: cannotWrite(error, displayPath(targets[step.file]!.path, cwd)) }
           break
         }
         // A turn of the event loop: the index and the bundle take this thread ~1.4 s at 10,000

@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
-import { EXIT, UsageError } from '../io.js'
-import { replaceFile } from '../site-write.js'
+import { EXIT } from '../io.js'
+import { cannotWrite, replaceFile } from '../site-write.js'
 import { MAX_FILE_BYTES } from '../../parse/limits.js'
 import { readErrorMessage, readUnlessLarger } from '../special-files.js'
 
@@ -46,7 +46,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           try {
             replaceFile(file, Buffer.from(result.output))
           } catch (error) {
-            throw new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`)
+            throw cannotWrite(error, shown)
           }
           io.stdout(`${shown}: formatted\n`)
         }

@@ -14,7 +14,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
-import { replaceFile } from '../site-write.js'
+import { cannotWrite, replaceFile } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
 
 export interface LintCliOptions {
@@ -201,7 +201,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           try {
             replaceFile(resolve(io.cwd, r.path), Buffer.from(r.output))
           } catch (error) {
-            throw new UsageError(`Cannot write \`${r.path}\`: ${(error as Error).message}`)
+            throw cannotWrite(error, r.path)
           }
           io.stderr(`fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in ${r.path}\n`)
         }

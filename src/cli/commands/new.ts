@@ -8,7 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
 import { UsageError } from '../io.js'
-import { removeTemporaries, replaceFile, writeNew } from '../site-write.js'
+import { cannotWrite, removeTemporaries, replaceFile, writeNew } from '../site-write.js'
 import { kindOf } from '../special-files.js'
 import { DEFAULT_TEMPLATE, findTemplate, formatTemplateList, listTemplates, readTemplateFile } from '../templates.js'
 
@@ -195,13 +195,11 @@ export default function register(program: Command, ctx: CommandContext): void {
         throw error
       }
       await mkdir(dir, { recursive: true })
-      /** A failed write as the file system's (it has a code): one line naming the file, exit 2. */
-      const cannot = (error: unknown): unknown => ((error as NodeJS.ErrnoException).code === undefined ? error : new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`))
       if (exists) {
         try {
           replaceFile(path, Buffer.from(output))
         } catch (error) {
-          throw cannot(error)
+          throw cannotWrite(error, shown)
         }
       } else {
         // A file that appeared since the look above is not replaced: the new file takes its name
@@ -212,7 +210,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           writeNew(path, Buffer.from(output), { fsync: true, clobber: false })
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw existing()
-          throw cannot(error)
+          throw cannotWrite(error, shown)
         } finally {
           forget()
         }
