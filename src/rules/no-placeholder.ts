@@ -22,6 +22,13 @@ const MARKERS = new RegExp(
 
 const CASED = /^(?:TODO|FIXME|TBD|TBC|X{2,})/
 
+/**
+ * What every match of `MARKERS` contains, found in one cheap pass: a field without any of it
+ * (nearly every field) is not searched with the alternation, which tries each of its branches
+ * at each character (~60 % of the rule's time on the bench's files).
+ */
+const MAYBE = /todo|fixme|tb[dc]|xx|[<[]|\{\{|lorem ipsum/i
+
 export default defineRule({
   id: 'no-placeholder',
   summary: 'No text left over from a template',
@@ -45,6 +52,7 @@ export default defineRule({
   defaults: {},
   check({ scenario, report }) {
     for (const { at, value } of stringFields(scenario)) {
+      if (!MAYBE.test(value)) continue
       for (const m of value.matchAll(MARKERS)) {
         const text = m[0]
         if (/^[A-Za-z]/.test(text) && /^(?:todo|fixme|tbd|tbc|x+)\b/i.test(text) && !CASED.test(text)) continue

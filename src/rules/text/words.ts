@@ -68,8 +68,14 @@ export const STOPWORDS: ReadonlySet<string> = new Set([
  * A light English stemmer: plural and verb endings, `-ly`, a final `e` and a doubled final
  * consonant, so `tickets`/`ticket`, `coordinated`/`coordinate`, `weekly`/`week` and
  * `dropped`/`drop` compare equal. Numbers are left alone.
+ *
+ * Remembered for up to 4,096 words at a time: a scenario's story is a few hundred distinct
+ * words, stemmed again by each rule that compares stems, and a corpus shares most of them
+ * (`reflection-not-generic` took 50 µs a file, 21 µs so).
  */
-export function stem(word: string): string {
+export const stem: (word: string) => string = memoize(4096, stemWord)
+
+function stemWord(word: string): string {
   let w = normalizeWord(word)
   if (/\p{N}/u.test(w) || w.length <= 3) return w
   if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y'
