@@ -3,20 +3,23 @@
  * its stamp, by which a file is known without reading it (digest.ts). The digest thread
  * (digest-worker.ts) loads this module, and nothing of the linter.
  *
- * A line is `["<name>","<hash>",<stamp>,…record's head]`, a tab, the record's messages (cache.ts).
+ * A line is `["<name>","<hash>",<stamp>,…record's head]`, a tab, the spans of the record's
+ * front, a tab, the record's messages (cache.ts).
  */
 import type { Stats } from 'node:fs'
 import { dirname, relative, sep } from 'node:path'
 import { below } from './paths.js'
 
 /**
+ * 6: a front's spans between the head and the messages, after a tab of their own, read only
+ * when a cross-file finding asks for them (in 5 they were in the head, read for every line).
  * 5: a record's messages after a tab, read only when a report asks for them, and their
  * counts in the head before it. 4: a stamp per file, and its record packed (`packRecord`): less than half the bytes of 3,
  * which wrote each message as the report does, its rule's URL included. 3: one line per file,
  * so a warm run writes the lines of unchanged files back as it read them (2 was one JSON
  * object, parsed and serialized whole on every run; 1 keyed files from the working directory).
  */
-export const CACHE_FORMAT = 5
+export const CACHE_FORMAT = 6
 
 /**
  * What `stat` said of a file when its bytes were hashed: size, modification time, change time

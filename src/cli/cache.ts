@@ -63,11 +63,14 @@ export type CachedRecord = Pick<FileRecord, 'messages' | 'directives' | 'front' 
 type PackedMessage = [string, 1 | 2, string, number, number, number, number, (1 | Record<string, unknown>)?]
 /** A span as a line holds it: start line, column and offset, then end line, column and offset. */
 type PackedSpan = [number, number, number, number, number, number]
-/** A front as a line holds it: `[data, spans]`, or kept whole when a span has other keys. */
-type PackedFront = [Record<string, unknown>, Record<string, PackedSpan>] | FrontFacts
 /**
- * What a line says of a record before its messages: their counts, the length of their text
- * after the tab (UTF-16 code units), the directives and the front.
+ * A front as a line's head holds it: `[data]`, its spans packed in the line's middle part
+ * (`packRecord`), or kept whole when a span has other keys.
+ */
+type PackedFront = [Record<string, unknown>] | FrontFacts
+/**
+ * What a line says of a record before its spans and messages: their counts, the length of
+ * their text after the second tab (UTF-16 code units), the directives and the front.
  */
 type PackedHead = [[errorCount: number, warningCount: number, fixableCount: number, length: number], CachedRecord['directives'], PackedFront?]
 
@@ -89,24 +92,33 @@ function packMessage(m: Diagnostic): PackedMessage | Diagnostic {
 const isPoint = (p: unknown): p is { line: number; column: number; offset: number } =>
   typeof p === 'object' && p !== null && Object.keys(p).join() === 'line,column,offset'
 
-function packFront(front: FrontFacts): PackedFront {
+/** A front as a line holds it: in its head, and its spans' JSON ('' when the front is kept whole in the head). */
+function packFront(front: FrontFacts): { head: PackedFront; spans: string } {
   const spans: Record<string, PackedSpan> = {}
   for (const [pointer, span] of Object.entries(front.spans)) {
-    if (Object.keys(span).join() !== 'start,end' || !isPoint(span.start) || !isPoint(span.end)) return front
+    if (Object.keys(span).join() !== 'start,end' || !isPoint(span.start) || !isPoint(span.end)) return { head: front, spans: '' }
     const { start, end } = span
     spans[pointer] = [start.line, start.column, start.offset, end.line, end.column, end.offset]
   }
-  return Object.keys(front).join() === 'data,spans' ? [front.data, spans] : front
+  return Object.keys(front).join() === 'data,spans' ? { head: [front.data], spans: JSON.stringify(spans) } : { head: front, spans: '' }
 }
 
-/** A record as a cache line holds it after its name, hash and stamp (`CACHE_FORMAT` 5): its head, and its messages' JSON. */
-function packRecord(record: CachedRecord): { head: PackedHead; messages: string } {
+/**
+ * A record as a cache line holds it after its name, hash and stamp (`CACHE_FORMAT` 6): its
+ * head, its front's spans' JSON (or ''), and its messages' JSON.
+ */
+function packRecord(record: CachedRecord): { head: PackedHead; spans: string; messages: string } {
   const list = record.messages
   const messages = JSON.stringify(list.map(packMessage))
   const { errorCount, warningCount, fixableCount } = count([{ messages: list }])
   const head: PackedHead = [[errorCount, warningCount, fixableCount, messages.length], record.directives]
-  if (record.front) head.push(packFront(record.front))
-  return { head, messages }
+  let spans = ''
+  if (record.front) {
+    const front = packFront(record.front)
+    head.push(front.head)
+    spans = front.spans
+  }
+  return { head, spans, messages }
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0
@@ -183,7 +195,7 @@ const readingAlone = (): Reading => ({ shared: sharedStrings(), damaged: (error)
 
 /**
  * A record read back from a line of the cache's text: its counts, directives and front, and
- * its messages read from the text after the line's tab each time they are asked for. One
+ * its messages read from the text after the line's second tab each time they are asked for. One
  * object a line, with its getters on the class: the 10,000 bench files' records as object
  * literals with getters, each with its closures, took ~0.1 s more to load.
  */
@@ -193,6 +205,7 @@ class CachedLine implements CachedRecord, LineText {
     readonly text: string,
     readonly start: number,
     readonly end: number,
+    /** Where the line's spans end, and its messages start after. */
     private readonly tab: number,
     private readonly reading: Reading,
     readonly directives: CachedRecord['directives'],
@@ -207,23 +220,41 @@ class CachedLine implements CachedRecord, LineText {
     }
   }
 
-  /** The line's head, read again. */
-  head(): unknown[] {
-    return JSON.parse(this.text.slice(this.start, this.tab)) as unknown[]
+  /** The line's text from `from` up to `to`, read as JSON; throws what `reading.damaged` makes of an error. */
+  part(from: number, to: number): unknown {
+    try {
+      return JSON.parse(this.text.slice(from, to)) as unknown
+    } catch (error) {
+      throw this.reading.damaged(error, this.start)
+    }
+  }
+
+  damaged(error: unknown): Error {
+    return this.reading.damaged(error, this.start)
   }
 }
 
-/** A front read back from a line: its data, and its spans made from the line's head, read again, when asked for (only a cross-file finding does). */
+/**
+ * A front read back from a line: its data, and its spans made from the line's middle part when
+ * asked for (only a cross-file finding does). Not read with the head: parsing every file's
+ * spans as the cache loaded was ~0.02-0.04 s of a warm run over 10,000 files.
+ */
 class CachedFront implements FrontFacts {
   constructor(
     readonly data: Record<string, unknown>,
     private readonly line: CachedLine,
+    private readonly from: number,
+    private readonly to: number,
   ) {}
 
   get spans(): Record<string, Span> {
-    const packed = (this.line.head()[5] as [unknown, Record<string, PackedSpan>])[1]
+    const packed = this.line.part(this.from, this.to)
+    if (typeof packed !== 'object' || packed === null || Array.isArray(packed)) throw this.line.damaged(new TypeError('Not packed spans'))
     const unpacked: Record<string, Span> = {}
-    for (const pointer of Object.keys(packed)) unpacked[pointer] = unpackSpan(packed[pointer]!)
+    for (const [pointer, span] of Object.entries(packed)) {
+      if (!isPackedSpan(span)) throw this.line.damaged(new TypeError('Not a packed span'))
+      unpacked[pointer] = unpackSpan(span)
+    }
     return unpacked
   }
 }
@@ -242,9 +273,11 @@ class CachedFront implements FrontFacts {
  * (~0.7 KB a file), and copied by the garbage collector from one generation to the next.
  */
 export function readCacheLine(text: string, start = 0, end = text.length, reading: Reading = readingAlone()): CacheLine {
-  // The head, up to the line's first tab: none is raw in JSON text.
+  // The head, up to the line's first tab (none is raw in JSON text), then the spans up to the second.
   const tab = text.indexOf('\t', start)
   if (tab === -1 || tab > end) throw new TypeError('Not a cache line')
+  const second = text.indexOf('\t', tab + 1)
+  if (second === -1 || second > end) throw new TypeError('Not a cache line')
   const head = JSON.parse(text.slice(start, tab)) as unknown
   if (!Array.isArray(head) || head.length < 5 || head.length > 6) throw new TypeError('Not a cache line')
   const name = head[0] as unknown
@@ -254,20 +287,20 @@ export function readCacheLine(text: string, start = 0, end = text.length, readin
   const directives = head[4] as unknown
   if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp) || !Array.isArray(directives)) throw new TypeError('Not a cache line')
   if (!Array.isArray(counts) || counts.length !== 4 || !isCount(counts[0]) || !isCount(counts[1]) || !isCount(counts[2]) || !isCount(counts[3])) throw new TypeError('Not a cache line')
-  if (end - tab - 1 !== counts[3]) throw new TypeError('Not the messages the line says')
-  const record = new CachedLine(text, start, end, tab, reading, directives as CachedRecord['directives'], {
+  if (end - second - 1 !== counts[3]) throw new TypeError('Not the messages the line says')
+  const record = new CachedLine(text, start, end, second, reading, directives as CachedRecord['directives'], {
     errorCount: counts[0] as number,
     warningCount: counts[1] as number,
     fixableCount: counts[2] as number,
   })
+  // A packed front's spans are the text between the tabs, read when asked for; any other line has none there.
   const front = head[5] as PackedFront | undefined
   if (Array.isArray(front)) {
     const data = front[0] as unknown
-    const spans = front[1] as unknown
-    if (typeof data !== 'object' || data === null || typeof spans !== 'object' || spans === null) throw new TypeError('Not a packed front')
-    for (const pointer in spans) if (!isPackedSpan((spans as Record<string, unknown>)[pointer])) throw new TypeError('Not a packed span')
-    record.front = new CachedFront(data as Record<string, unknown>, record)
-  } else if (typeof front === 'object' && front !== null) record.front = front
+    if (front.length !== 1 || typeof data !== 'object' || data === null || second === tab + 1) throw new TypeError('Not a packed front')
+    record.front = new CachedFront(data as Record<string, unknown>, record, tab + 1, second)
+  } else if (second !== tab + 1) throw new TypeError('Not a cache line')
+  else if (typeof front === 'object' && front !== null) record.front = front
   else if (front !== undefined) throw new TypeError('Not a packed front')
   return { name, entry: { hash, stamp, record, line: record } }
 }
@@ -316,13 +349,14 @@ export interface LoadedCache {
  * unreadable, of another format or from another key. A line that does not read as an entry
  * is left out (its file is linted again), never a failed run.
  *
- * The file: a header line `{"format":5,"key":"…"}`, then per file the JSON of
- * `["<name>","<hash>",<stamp>,…the record's head]`, a tab, and the JSON of its messages
- * (`cacheLine`). A full write sorts the lines by name; a save that only adds or replaces a few
+ * The file: a header line `{"format":6,"key":"…"}`, then per file the JSON of
+ * `["<name>","<hash>",<stamp>,…the record's head]`, a tab, the JSON of its front's spans (or
+ * nothing), a tab, and the JSON of its messages (`cacheLine`). A full write sorts the lines by name; a save that only adds or replaces a few
  * entries appends their lines instead, and a later line for a name replaces an earlier one.
  *
- * Only each line's head is read here. Its messages stay text of the file until a report asks
- * for them: the bench's 10,000 files' findings were held as objects through a warm run.
+ * Only each line's head is read here. Its spans and messages stay text of the file until a
+ * cross-file finding or a report asks for them: the bench's 10,000 files' findings were held
+ * as objects through a warm run.
  */
 export function loadCache(path: string, key: string, read: CacheFile | undefined = readCacheFileSync(path)): LoadedCache {
   const entries = new Map<string, CacheEntry>()
@@ -387,14 +421,14 @@ const NEWLINE = 0x0a
 
 /**
  * A record as the end of a cache line (`lineOf`): the items of its head after the name, hash
- * and stamp, the head's `]`, a tab, its messages' JSON. A lint worker thread sends each record
+ * and stamp, the head's `]`, a tab, its front's spans' JSON, a tab, its messages' JSON. A lint worker thread sends each record
  * so (`JobOptions#packed`), and the main thread keeps it so: the file's findings are read when
  * the report asks for them, and the text goes to the cache as it is.
  */
 export function packBody(record: CachedRecord): string {
-  const { head, messages } = packRecord(record)
-  // A tab is never raw in JSON text (JSON.stringify writes `\t`): the first one in a line ends its head.
-  return `${JSON.stringify(head).slice(1)}\t${messages}`
+  const { head, spans, messages } = packRecord(record)
+  // A tab is never raw in JSON text (JSON.stringify writes `\t`): the first one in a line ends its head, the second its spans.
+  return `${JSON.stringify(head).slice(1)}\t${spans}\t${messages}`
 }
 
 /** The cache line of a file's name, hash, stamp and packed record (`packBody`). */
@@ -402,7 +436,7 @@ export function lineOf(name: string, hash: string, stamp: Stamp | 0, body: strin
   return `[${JSON.stringify(name)},${JSON.stringify(hash)},${JSON.stringify(stamp)},${body}`
 }
 
-/** The line of an entry: the JSON of its name, hash, stamp and record's head, a tab, its messages' JSON. */
+/** The line of an entry: the JSON of its name, hash, stamp and record's head, a tab, its spans' JSON, a tab, its messages' JSON. */
 export function cacheLine(name: string, entry: CacheEntry): string {
   return entry.made ?? lineOf(name, entry.hash, entry.stamp, packBody(entry.record))
 }

@@ -109,8 +109,8 @@ describe('cacheLine / readCacheLine', () => {
     expect(line).toContain('https://example.com/custom')
     // Only the message kept whole spells its severity out.
     expect(line.split('"warning"')).toHaveLength(2)
-    // One tab: the head's end.
-    expect(line.split('\t')).toHaveLength(2)
+    // Two tabs: the head's end, and the spans'.
+    expect(line.split('\t')).toHaveLength(3)
     // Less than half of the record written as it is (format 3).
     const many = { ...record, messages: Array.from({ length: 20 }, () => record.messages[1]!) }
     expect(cacheLine('x.md', { hash: 'h', stamp: 0, record: many }).length).toBeLessThan(JSON.stringify(many).length / 2)
@@ -121,10 +121,26 @@ describe('cacheLine / readCacheLine', () => {
     expect(shared.ids.get('action-first-person')).toBe(b[1]!.ruleId)
   })
 
-  test("a front's spans are made from the line when asked for", () => {
+  test("a front's spans are made from the line when asked for, not read with its head", () => {
     const back = through(record)
     expect(back.front!.spans).toEqual(record.front!.spans)
     expect(back.front!.spans).not.toBe(back.front!.spans)
+    const written = cacheLine('x.md', { hash: 'h', stamp: 0, record })
+    const [head, spans] = written.split('\t')
+    expect(JSON.parse(head!)[5]).toEqual([record.front!.data])
+    expect(JSON.parse(spans!)).toEqual({ '/id': [2, 5, 8, 2, 6, 9], '/principles': [4, 3, 30, 4, 12, 39] })
+  })
+
+  test('spans that are not as written throw what the reading makes of the error, when asked for', () => {
+    const written = cacheLine('x.md', { hash: 'h', stamp: 0, record })
+    const [head, , messages] = written.split('\t')
+    const reading = { shared: sharedStrings(), damaged: () => new RangeError('damaged') }
+    for (const spans of ['{"/id":[2,5,8,2,6]}', '{"/id":[2,5,8,2,6,9]', '[]']) {
+      const { front, messages: read } = readCacheLine(`${head}\t${spans}\t${messages}`, undefined, undefined, reading).entry.record
+      expect(front!.data).toEqual(record.front!.data)
+      expect(read).toHaveLength(record.messages.length)
+      expect(() => front!.spans).toThrow(RangeError)
+    }
   })
 
   test('a front whose spans are not plain points is kept whole', () => {
@@ -134,7 +150,7 @@ describe('cacheLine / readCacheLine', () => {
 
   const counts = (text: string) => [0, 0, 0, text.length]
   /** A line of a head and messages as given. */
-  const line = (head: unknown[], messages: string) => `${JSON.stringify(head)}\t${messages}`
+  const line = (head: unknown[], messages: string, spans = '') => `${JSON.stringify(head)}\t${spans}\t${messages}`
   test('a line as written reads', () => {
     expect(readCacheLine(line(['a.md', 'h', 0, counts('[]'), []], '[]')).name).toBe('a.md')
   })
@@ -145,11 +161,20 @@ describe('cacheLine / readCacheLine', () => {
     ['a stamp of three numbers', ['a.md', 'h', [1, 2, 3], counts('[]'), []], '[]'],
     ['counts that are not four counts', ['a.md', 'h', 0, [0, 0, 0], []], '[]'],
     ['messages of another length than the head says (a line cut short)', ['a.md', 'h', 0, [0, 0, 0, 3], []], '[]'],
-    ['a span of five numbers', ['a.md', 'h', 0, counts('[]'), [], [{}, { '/id': [1, 1, 0, 1, 2] }]], '[]'],
+    ['a packed front of two items (format 5)', ['a.md', 'h', 0, counts('[]'), [], [{}, { '/id': [1, 1, 0, 1, 2, 2] }]], '[]'],
+    ['a packed front with no spans', ['a.md', 'h', 0, counts('[]'), [], [{}]], '[]'],
     ['a front that is a number', ['a.md', 'h', 0, counts('[]'), [], 7], '[]'],
     ['a seventh element', ['a.md', 'h', 0, counts('[]'), [], undefined, 1], '[]'],
   ])('a head with %s is not a line (the file is a miss)', (_, head, messages) => {
     const text = !Array.isArray(head) || messages === '' ? JSON.stringify(head) : line(head, messages)
+    expect(() => readCacheLine(text)).toThrow(TypeError)
+  })
+
+  test.each([
+    ['one tab (format 5)', `${JSON.stringify(['a.md', 'h', 0, counts('[]'), []])}\t[]`],
+    ['spans for a front kept whole', line(['a.md', 'h', 0, counts('[]'), [], { data: {}, spans: {} }], '[]', '{}')],
+    ['spans for no front', line(['a.md', 'h', 0, counts('[]'), []], '[]', '{}')],
+  ])('a line with %s is not a line (the file is a miss)', (_, text) => {
     expect(() => readCacheLine(text)).toThrow(TypeError)
   })
 

@@ -131,11 +131,11 @@ describe('lint --cache with stamps', () => {
     const [one] = lines()
     expect(one!.stamp).not.toBe(0)
     // A cached record for `c/one.md` with a finding it does not have, under a hash no file has.
-    const tab = one!.line.indexOf('\t')
-    const head = JSON.parse(one!.line.slice(0, tab)) as [string, string, Stamp, number[], ...unknown[]]
-    const messages = JSON.stringify([['action-first-person', 1, 'Unexpected `We`', 5, 1, 5, 3, 1], ...(JSON.parse(one!.line.slice(tab + 1)) as unknown[])])
+    const [headText, spans, messagesText] = one!.line.split('\t')
+    const head = JSON.parse(headText!) as [string, string, Stamp, number[], ...unknown[]]
+    const messages = JSON.stringify([['action-first-person', 1, 'Unexpected `We`', 5, 1, 5, 3, 1], ...(JSON.parse(messagesText!) as unknown[])])
     const [errors, warnings, fixable] = head[3]
-    const marked = `${JSON.stringify([head[0], 'f'.repeat(64), head[2], [errors, warnings! + 1, fixable, messages.length], ...head.slice(4)])}\t${messages}`
+    const marked = `${JSON.stringify([head[0], 'f'.repeat(64), head[2], [errors, warnings! + 1, fixable, messages.length], ...head.slice(4)])}\t${spans}\t${messages}`
     writeFileSync(cacheFile(), readFileSync(cacheFile(), 'utf8').replace(one!.line, marked))
     // Known by its stamp: not read, so the marked record is what it shows.
     expect(await lint()).toEqual(['c/one.md action-first-person 5', ...cold])
