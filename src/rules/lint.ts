@@ -176,18 +176,28 @@ export function finishRun(records: readonly FileRecord[], config: ResolvedConfig
     const { rule, severity, options } = configured
     if (rule.scope !== 'project') continue
     const add = (path: string, d: Diagnostic): void => void extra.set(path, [...(extra.get(path) ?? []), d])
+    // A span its record cannot give (a cached record whose line is damaged) is not the rule's
+    // crash: it ends the run, as the record's messages that cannot be read do.
+    let unreadable: { error: unknown } | undefined
     try {
       rule.check({
         files,
         settings: config.settings,
         options,
         report(file, target, reason, more) {
-          const span = typeof target === 'string' ? file.span(target) : target
+          let span: Span | undefined
+          try {
+            span = typeof target === 'string' ? file.span(target) : target
+          } catch (error) {
+            unreadable ??= { error }
+            throw error
+          }
           if (!span) throw new Error(`Rule \`${rule.id}\` reported \`${reason}\` with no position in the file`)
           add(file.path, diagnostic(rule.id, severity, reason, span, { ...more, url: ruleUrl(rule.id) }))
         },
       })
     } catch (error) {
+      if (unreadable) throw unreadable.error
       const reason = `Unexpected crash in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`
       const origin = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
       for (const r of records) add(r.path, diagnostic(rule.id, 'error', reason, origin, { url: ruleUrl(rule.id) }))

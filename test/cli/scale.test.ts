@@ -203,6 +203,25 @@ describe('--cache', () => {
     expect(r.stderr).toBe(`starkit: Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again\n`)
   })
 
+  test('a line damaged within its spans, its length kept, ends the run with exit 2 once a cross-file finding needs them, and is harmless until then', async () => {
+    const cold = await json('--concurrency', 'off')
+    await json('--cache')
+    const path = join(dir, CACHE)
+    const text = readFileSync(path, 'utf8')
+    const lineOf = (file: string) => text.split('\n').find((l) => l.startsWith(`["../c/${file}"`))!
+    const damaged = (line: string) => line.replace('\t{"/id":[', '\t{"/id":{')
+    // scenario-000's spans: no cross-file finding asks for them.
+    expect(damaged(lineOf('scenario-000.md'))).not.toBe(lineOf('scenario-000.md'))
+    writeFileSync(path, text.replace(lineOf('scenario-000.md'), damaged(lineOf('scenario-000.md'))))
+    expect((await json('--cache')).report).toEqual(cold.report)
+    // scenario-007's: its duplicate id is shown at its `/id`, so it is not a crash of `unique-id` on every file.
+    writeFileSync(path, text.replace(lineOf('scenario-007.md'), damaged(lineOf('scenario-007.md'))))
+    const r = await run(['lint', 'c', '--cache'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const number = text.split('\n').indexOf(lineOf('scenario-007.md')) + 1
+    expect(r.stderr).toBe(`starkit: Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again\n`)
+  })
+
   test('a cache cut off in the middle of its last line (an append cut short) costs that file a relint', async () => {
     const cold = await json('--concurrency', 'off')
     const path = join(dir, CACHE)
