@@ -216,7 +216,7 @@ class CachedLine implements CachedRecord, LineText {
     try {
       return unpackMessages(this.text.slice(this.tab + 1, this.end), this.reading.shared)
     } catch (error) {
-      throw this.reading.damaged(error, this.start)
+      throw this.damaged(error)
     }
   }
 
@@ -225,10 +225,11 @@ class CachedLine implements CachedRecord, LineText {
     try {
       return JSON.parse(this.text.slice(from, to)) as unknown
     } catch (error) {
-      throw this.reading.damaged(error, this.start)
+      throw this.damaged(error)
     }
   }
 
+  /** What `reading.damaged` makes of an error in reading this line. */
   damaged(error: unknown): Error {
     return this.reading.damaged(error, this.start)
   }
@@ -236,8 +237,8 @@ class CachedLine implements CachedRecord, LineText {
 
 /**
  * A front read back from a line: its data, and its spans made from the line's middle part when
- * asked for (only a cross-file finding does). Not read with the head: parsing every file's
- * spans as the cache loaded was ~0.02-0.04 s of a warm run over 10,000 files.
+ * asked for (only a cross-file finding does). Not read with the head: loading the bench's
+ * cache of 10,000 lines took a median 141 ms with every file's spans parsed, 129 ms without.
  */
 class CachedFront implements FrontFacts {
   constructor(
