@@ -197,11 +197,14 @@ export function finishRun(records: readonly FileRecord[], config: ResolvedConfig
         },
       })
     } catch (error) {
-      if (unreadable) throw unreadable.error
-      const reason = `Unexpected crash in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`
-      const origin = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
-      for (const r of records) add(r.path, diagnostic(rule.id, 'error', reason, origin, { url: ruleUrl(rule.id) }))
+      if (!unreadable) {
+        const reason = `Unexpected crash in rule \`${rule.id}\`: ${error instanceof Error ? error.message : String(error)}`
+        const origin = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } }
+        for (const r of records) add(r.path, diagnostic(rule.id, 'error', reason, origin, { url: ruleUrl(rule.id) }))
+      }
     }
+    // Also when the rule went on past the failed report: the finding it meant is not shown.
+    if (unreadable) throw unreadable.error
   }
   const results: LintResult[] = []
   for (const record of records) {
