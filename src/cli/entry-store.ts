@@ -16,10 +16,11 @@
  * no scratch file can be made (no writable temporary folder), the entries stay in memory, as
  * before.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeferredBytes } from '../emit/json.js'
+import { writeAll } from './io.js'
 
 /** Where an entry is in a store's scratch file; any thread of the process can read it (`entryBytes`). */
 export interface ScratchSpan {
@@ -85,7 +86,7 @@ export class EntryStore {
   /** Keep `bytes`; the number that gets them back. Throws the write's error (a full disk). */
   put(bytes: Uint8Array): number {
     if (this.fd === undefined) return this.kept.push(bytes) - 1
-    for (let at = 0; at < bytes.byteLength; ) at += writeSync(this.fd, bytes, at, bytes.byteLength - at, this.end + at)
+    writeAll(this.fd, bytes, this.end)
     this.end += bytes.byteLength
     return this.spans.push({ fd: this.fd, offset: this.end - bytes.byteLength, length: bytes.byteLength }) - 1
   }

@@ -56,7 +56,7 @@ export function directWriter(fd: number): ((text: string) => void) | undefined {
   }
 }
 
-/** Write every byte of `bytes` to `fd` (a write may take fewer than it is given). */
-export function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at)
+/** Write every byte of `bytes` to `fd` (a write may take fewer than it is given): at the file's position, or from `position` on. */
+export function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
+  for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at, position === undefined ? null : position + at)
 }

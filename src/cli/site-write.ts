@@ -287,6 +287,15 @@ export function cannotWrite(error: unknown, shown: string): unknown {
   return (error as NodeJS.ErrnoException | undefined)?.code === undefined ? error : new UsageError(`Cannot write \`${shown}\`: ${(error as Error).message}`)
 }
 
+/** {@link replaceFile}, its failure thrown as {@link cannotWrite} of the file as the command shows it. */
+export function replaceShown(path: string, content: Content, shown: string): void {
+  try {
+    replaceFile(path, content)
+  } catch (error) {
+    throw cannotWrite(error, shown)
+  }
+}
+
 /** {@link cannotWrite} of a failure that crossed from a worker thread, naming its file (when it has one) as `shown` shows paths. */
 export function writeError(failure: WriteFailure, shown: (path: string) => string): unknown {
   return failure.path === undefined ? errorOf(failure) : cannotWrite(errorOf(failure), shown(failure.path))

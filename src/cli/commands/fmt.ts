@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import type { CommandContext } from '../context.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT } from '../io.js'
-import { cannotWrite, replaceFile } from '../site-write.js'
+import { replaceShown } from '../site-write.js'
 import { MAX_FILE_BYTES } from '../../parse/limits.js'
 import { readErrorMessage, readUnlessLarger } from '../special-files.js'
 
@@ -43,11 +43,7 @@ export default function register(program: Command, ctx: CommandContext): void {
           io.stdout(`${shown}: not canonical\n`)
           ctx.setExitCode(EXIT.findings)
         } else {
-          try {
-            replaceFile(file, Buffer.from(result.output))
-          } catch (error) {
-            throw cannotWrite(error, shown)
-          }
+          replaceShown(file, Buffer.from(result.output), shown)
           io.stdout(`${shown}: formatted\n`)
         }
       }

@@ -14,7 +14,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
-import { cannotWrite, replaceFile } from '../site-write.js'
+import { replaceShown } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
 
 export interface LintCliOptions {
@@ -198,11 +198,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       if (options.fix) {
         for (const r of results) {
           if (r.output === undefined) continue
-          try {
-            replaceFile(resolve(io.cwd, r.path), Buffer.from(r.output))
-          } catch (error) {
-            throw cannotWrite(error, r.path)
-          }
+          replaceShown(resolve(io.cwd, r.path), Buffer.from(r.output), r.path)
           io.stderr(`fixed ${r.fixed} problem${r.fixed === 1 ? '' : 's'} in ${r.path}\n`)
         }
       }

@@ -8,7 +8,7 @@ import { findConfig, loadConfig } from '../config-file.js'
 import type { CommandContext } from '../context.js'
 import { displayPath } from '../files.js'
 import { UsageError } from '../io.js'
-import { cannotWrite, removeTemporaries, replaceFile, writeNew } from '../site-write.js'
+import { cannotWrite, removeTemporaries, replaceShown, writeNew } from '../site-write.js'
 import { kindOf } from '../special-files.js'
 import { DEFAULT_TEMPLATE, findTemplate, formatTemplateList, listTemplates, readTemplateFile } from '../templates.js'
 
@@ -195,13 +195,8 @@ export default function register(program: Command, ctx: CommandContext): void {
         throw error
       }
       await mkdir(dir, { recursive: true })
-      if (exists) {
-        try {
-          replaceFile(path, Buffer.from(output))
-        } catch (error) {
-          throw cannotWrite(error, shown)
-        }
-      } else {
+      if (exists) replaceShown(path, Buffer.from(output), shown)
+      else {
         // A file that appeared since the look above is not replaced: the new file takes its name
         // with a hard link, which fails where a file is (writeNew). With a handler, a signal
         // cannot stop the write between its temporary file and its name and leave the first.
