@@ -36,12 +36,17 @@ export type EntryAt = Uint8Array | ScratchSpan
 export function entryBytes(entry: EntryAt): Uint8Array {
   if (entry instanceof Uint8Array) return entry
   const bytes = new Uint8Array(entry.length)
-  for (let at = 0; at < entry.length; ) {
-    const n = readSync(entry.fd, bytes, at, entry.length - at, entry.offset + at)
-    if (n === 0) throw Object.assign(new Error('Unexpected end of the build scratch file'), { code: 'EIO' })
-    at += n
-  }
+  readSpan(entry, bytes, 0)
   return bytes
+}
+
+/** Read the span's bytes into `target` from `at` on. */
+function readSpan(span: ScratchSpan, target: Uint8Array, at: number): void {
+  for (let done = 0; done < span.length; ) {
+    const n = readSync(span.fd, target, at + done, span.length - done, span.offset + done)
+    if (n === 0) throw Object.assign(new Error('Unexpected end of the build scratch file'), { code: 'EIO' })
+    done += n
+  }
 }
 
 /** The entries of one build, in the order they were put. */
@@ -99,7 +104,7 @@ export class EntryStore {
   /** Entry `k` as a piece of the bundle: its length known, its bytes read when written. */
   piece(k: number): Uint8Array | DeferredBytes {
     const entry = this.at(k)
-    return entry instanceof Uint8Array ? entry : { byteLength: entry.length, read: () => entryBytes(entry) }
+    return entry instanceof Uint8Array ? entry : { byteLength: entry.length, read: () => entryBytes(entry), readInto: (target, at) => readSpan(entry, target, at) }
   }
 
   /** Close and remove the scratch file, once no thread reads it any more; again is nothing. */

@@ -175,6 +175,8 @@ export function scenarioJsonOfEntry(entry: string): string {
 export interface DeferredBytes {
   readonly byteLength: number
   read(): Uint8Array
+  /** Read the bytes into `target` from `at` on (it has room for them): no buffer of their own. */
+  readInto(target: Uint8Array, at: number): void
 }
 
 /** One entry of a bundle whose scenario is already serialized: `entry` is its {@link bundleEntryJson}, UTF-8, or where to read it. */

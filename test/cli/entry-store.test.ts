@@ -71,7 +71,15 @@ describe('EntryStore', () => {
 describe('writeUnlessSame with pieces read when written', () => {
   /** A piece that counts how often it is read. */
   function deferred(bytes: Uint8Array): DeferredBytes & { reads: number } {
-    const piece = { byteLength: bytes.byteLength, reads: 0, read: () => (piece.reads++, bytes) }
+    const piece = {
+      byteLength: bytes.byteLength,
+      reads: 0,
+      read: () => (piece.reads++, bytes),
+      readInto: (target: Uint8Array, at: number) => {
+        piece.reads++
+        target.set(bytes, at)
+      },
+    }
     return piece
   }
 
@@ -92,5 +100,28 @@ describe('writeUnlessSame with pieces read when written', () => {
     // Read once, to write the file: not to compare it.
     expect(middle.reads).toBe(1)
     expect(readFileSync(path, 'utf8')).toBe('head middle tail')
+  })
+
+  test('gathers pieces into writes and still writes every byte in order, a piece larger than the batch included', () => {
+    const path = join(dir, 'big.json')
+    // Two pieces one byte more than the 1 MB batch, pieces of ~0.4 MB, a 1.5 MB one (more than
+    // the batch), and small ones between: deferred pieces land across the batch's end and alone.
+    const sizes = [(1 << 20) - 10, 11, 5, 400_000, 7, 400_000, 400_000, 3, 1_500_000, 11, 300_000, 2]
+    let offset = 0
+    const pieces = sizes.map((size, k) => {
+      const bytes = new Uint8Array(size)
+      for (let i = 0; i < size; i++) bytes[i] = (offset + i * 7 + k) % 251
+      offset += size
+      return k % 2 === 1 ? deferred(bytes) : bytes
+    })
+    const whole = Buffer.concat(pieces.map((p) => (p instanceof Uint8Array ? p : p.read())))
+    expect(writeUnlessSame({ path, found: { kind: 'missing' } }, pieces)).toBe(true)
+    expect(readFileSync(path).equals(whole)).toBe(true)
+    // The same bytes are left alone, a deferred piece larger than the batch compared too.
+    expect(writeUnlessSame({ path, found: { kind: 'file', size: whole.byteLength } }, pieces)).toBe(false)
+    // One byte changed in the last piece: written again.
+    const changed = [...pieces.slice(0, -1), new Uint8Array([0, 0])]
+    expect(writeUnlessSame({ path, found: { kind: 'file', size: whole.byteLength } }, changed)).toBe(true)
+    expect(readFileSync(path).subarray(-2)).toEqual(Buffer.from([0, 0]))
   })
 })
