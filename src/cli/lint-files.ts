@@ -38,17 +38,19 @@ export interface JobOptions {
   prepare?: boolean
   /**
    * Give the record packed, as the end of a cache line (`packBody`), not as objects: `lint`
-   * keeps every file's record to the end of a run, and 10,000 records as objects were ~50 MB
-   * of its main thread's heap (and of the peak memory), as text ~12 MB. Not with `fix` (a
-   * packed record has no output), `keepScenario` or `prepare`.
+   * and `build` keep every file's record to the end of a run, and 10,000 records as objects
+   * were ~50 MB of the main thread's heap (and of the peak memory), as text ~12 MB. Not with
+   * `fix` (a packed record has no output) or `keepScenario`; with `prepare`, the prepared
+   * scenario comes beside the packed record.
    */
   packed?: boolean
 }
 
-/** A record packed (`JobOptions#packed`). */
+/** A record packed (`JobOptions#packed`), with its prepared scenario for `build` (`JobOptions#prepare`). */
 export interface PackedRecord {
   path: string
   packed: string
+  prepared?: PreparedScenario
 }
 
 /** A record as `build` gets it: what it needs of the scenario, already serialized, not the scenario. */
@@ -59,7 +61,10 @@ export interface BuildRecord extends FileRecord {
 /** Read and lint one file; an unreadable file is a message on it, not a failed run. */
 export async function lintJob(job: Job, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord | PackedRecord> {
   const record = await lintRecord(job, config, options)
-  return options.packed && !options.fix && !options.keepScenario && !options.prepare ? { path: record.path, packed: packBody(record) } : record
+  if (!options.packed || options.fix || options.keepScenario) return record
+  const packed: PackedRecord = { path: record.path, packed: packBody(record) }
+  if (record.prepared) packed.prepared = record.prepared
+  return packed
 }
 
 async function lintRecord(job: Job, config: ResolvedConfig, options: JobOptions): Promise<BuildRecord> {

@@ -7,6 +7,7 @@ import { onExit } from 'signal-exit'
 import type { PreparedScenario, SiteFile } from '../../emit/site.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
+import { unpackBody } from '../cache.js'
 import type { CommandContext } from '../context.js'
 import { EntryStore } from '../entry-store.js'
 import { collectFiles, displayPath } from '../files.js'
@@ -157,10 +158,10 @@ function plural(n: number, word: string): string {
 /** What a build keeps of a scenario while it lints the rest: its prepared scenario, its entry in the run's store (entry-store.ts). */
 type Kept = Omit<PreparedScenario, 'entry'> & { entry: number }
 
-/** A scenario that will be built: its file, its findings, and what was kept of it. */
+/** A scenario that will be built: its file, its result (its findings read when the bundle is written), and what was kept of it. */
 interface Entry {
   path: string
-  messages: LintResult['messages']
+  result: LintResult
   prepared: Kept
 }
 
@@ -181,7 +182,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   // scenario's JSON text in the store as it takes the record (a scratch file: entry-store.ts).
   const store = EntryStore.open()
   const forgetStore = onExit(() => store.discard())
-  const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true })
+  const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true, packed: true })
   let forget: (() => void) | undefined
   try {
     const kept: (Kept | undefined)[] = new Array<Kept | undefined>(jobs.length)
@@ -197,19 +198,29 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       }
       kept[k] = { id: prepared.id, card: prepared.card, cardHtml: prepared.cardHtml, entry }
     }
-    // Not packed (`prepare`): each record comes with its prepared scenario, which `keep` takes out.
-    const [records] = (await Promise.all([pool.lint(jobs, keep), outChecked])) as [BuildRecord[], unknown]
-    const results = finishRun(records, config)
+    // Each record comes packed (lint-files.ts), with its prepared scenario, which `keep` takes out;
+    // its findings are read from the packed text when they are asked for.
+    const [got] = await Promise.all([pool.lint(jobs, keep), outChecked])
+    const results = finishRun(
+      got.map((r) => ('packed' in r ? unpackBody(r.path, r.packed) : r)),
+      config,
+    )
 
     let errors = 0
     let warnings = 0
-    for (const r of results)
+    for (const r of results) {
+      // A file known to have no errors is not read for them.
+      if (r.counts?.errorCount === 0) {
+        warnings += r.counts.warningCount
+        continue
+      }
       for (const m of r.messages) {
         if (m.severity === 'error') {
           errors++
           io.stderr(line(r.path, m))
         } else warnings++
       }
+    }
     const entries: Entry[] = []
     const byId = new Map<string, string>()
     results.forEach((r, k) => {
@@ -225,7 +236,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         return
       }
       byId.set(prepared.id, r.path)
-      entries.push({ path: r.path, messages: r.messages, prepared })
+      entries.push({ path: r.path, result: r, prepared })
     })
     if (errors > 0 && !options.force) {
       io.stderr(`starkit: ${plural(errors, 'error')}, nothing built (fix them, or build anyway with --force)\n`)
@@ -278,7 +289,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const utf8 = new TextEncoder()
     const contentOf = (file: SiteFile): Content => {
       if (file.kind === 'asset') return utf8.encode(file.content)
-      if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: store.piece(e.prepared.entry), warnings: bundleWarnings(e.messages) })))
+      if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: store.piece(e.prepared.entry), warnings: bundleWarnings(e.result.messages) })))
       return utf8.encode(indexHtmlOfRendered(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title))
     }
     let written = 0
