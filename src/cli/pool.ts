@@ -9,7 +9,7 @@ import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { runTask, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
-import { WORKER_RESOURCE_LIMITS } from './worker-heap.js'
+import { workerResourceLimits } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
@@ -124,8 +124,10 @@ export class Pool {
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
     const halted = new Int32Array(new SharedArrayBuffer(4))
+    // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
+    const resourceLimits = workerResourceLimits(config === undefined ? 'convert' : options.prepare ? 'build' : 'lint')
     this.workers = usable
-      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits: WORKER_RESOURCE_LIMITS }))
+      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits }))
       : []
     for (const worker of this.workers) {
       this.load.set(worker, 0)
