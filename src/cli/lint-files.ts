@@ -161,6 +161,8 @@ export async function runTask(task: Task, config: ResolvedConfig | undefined, op
 
 /** The buffers of a task's result a worker can hand over instead of copying. */
 export function transferable(result: TaskResult): ArrayBuffer[] {
-  const bytes = 'prepared' in result ? result.prepared?.entry : undefined
-  return bytes && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer ? [bytes.buffer] : []
+  const prepared = 'prepared' in result ? result.prepared : undefined
+  if (!prepared) return []
+  const whole = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+  return [prepared.entry, prepared.cardHtml].filter(whole).map((bytes) => bytes.buffer as ArrayBuffer)
 }

@@ -57,19 +57,21 @@ const EMPTY_LIST = '<ol id="scenarios" class="scenario-list"></ol>'
 
 /**
  * `index.html` from cards serialized apart ({@link cardHtml}, each where its scenario was
- * prepared): the same bytes as {@link indexHtml} of the cards. HTML is written node by node,
- * an element as its start tag, its children's text one after the other and its end tag, so the
- * cards' text goes where the page without them has the empty list. A build's main thread then
- * only joins text: rendering 10,000 cards here blocked it ~1.5 s, with the worker threads
- * waiting for their next pages.
+ * prepared, UTF-8), as pieces that, one after another, are the bytes of {@link indexHtml} of
+ * the cards. HTML is written node by node, an element as its start tag, its children's text one
+ * after the other and its end tag, so the cards go where the page without them has the empty
+ * list. A build's main thread then only writes bytes: rendering 10,000 cards here blocked it
+ * ~1.5 s, with the worker threads waiting for their next pages, and joining their text made a
+ * string of the whole page (~22 MB at 10,000 scenarios, twice that once a card holds a
+ * character beyond Latin-1) to flatten and encode again.
  */
-export function indexHtmlOfRendered(cards: readonly { card: IndexCard; html: string }[], title: string): string {
+export function indexHtmlPieces(cards: readonly { card: IndexCard; html: Uint8Array }[], title: string): Uint8Array[] {
   const sorted = [...cards].sort((a, b) => compareText(a.card.id, b.card.id))
   const frame = html(indexPage(sorted.map((c) => c.card), { title, withoutCards: true }))
   const at = frame.indexOf(EMPTY_LIST)
   if (at === -1 || frame.indexOf(EMPTY_LIST, at + 1) !== -1) throw new Error('Unexpected index page without exactly one list of cards')
   const inside = at + EMPTY_LIST.length - '</ol>'.length
-  return frame.slice(0, inside) + sorted.map((c) => c.html).join('') + frame.slice(inside)
+  return [utf8.encode(frame.slice(0, inside)), ...sorted.map((c) => c.html), utf8.encode(frame.slice(inside))]
 }
 
 /** `scenarios/<id>.html`; `json` says whether `<id>.json` sits next to it (the page links to it). */
@@ -87,8 +89,8 @@ export interface PreparedScenario {
   id: string
   entry: Uint8Array
   card: IndexCard
-  /** The card as the index shows it ({@link cardHtml}). */
-  cardHtml: string
+  /** The card as the index shows it ({@link cardHtml}), UTF-8. */
+  cardHtml: Uint8Array
 }
 
 const utf8 = new TextEncoder()
@@ -96,7 +98,7 @@ const text = new TextDecoder()
 
 export function prepareScenario(scenario: Scenario): PreparedScenario {
   const card = indexCard(scenario)
-  return { id: scenario.id, entry: utf8.encode(bundleEntryJson(scenario)), card, cardHtml: cardHtml(card) }
+  return { id: scenario.id, entry: utf8.encode(bundleEntryJson(scenario)), card, cardHtml: utf8.encode(cardHtml(card)) }
 }
 
 /** A scenario's page from its prepared entry: the same bytes as {@link scenarioHtml} of the scenario. */

@@ -245,7 +245,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
 
     // Loaded here, not at start: every other command would pay for the HTML renderer.
     const { bundlePieces, bundleWarnings, compareIds } = await import('../../emit/json.js')
-    const { checkId, DEFAULT_TITLE, indexHtmlOfRendered, siteFiles } = await import('../../emit/site.js')
+    const { checkId, DEFAULT_TITLE, indexHtmlPieces, siteFiles } = await import('../../emit/site.js')
     const schemaId = loadSchema('scenario.schema.json')['$id']
     if (typeof schemaId !== 'string') throw new Error('schema/scenario.schema.json has no $id')
     for (const e of entries) checkId(e.prepared.id, e.path)
@@ -290,7 +290,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const contentOf = (file: SiteFile): Content => {
       if (file.kind === 'asset') return utf8.encode(file.content)
       if (file.kind === 'bundle') return bundlePieces(schemaId, entries.map((e) => ({ path: e.path, entry: store.piece(e.prepared.entry), warnings: bundleWarnings(e.result.messages) })))
-      return utf8.encode(indexHtmlOfRendered(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title))
+      return indexHtmlPieces(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title)
     }
     let written = 0
     const wrote = (path: string): void => {

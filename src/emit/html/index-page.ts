@@ -20,7 +20,7 @@ export interface IndexOptions {
   title: string
   /**
    * Leave the list of cards empty (default false): the caller puts in cards it rendered on
-   * its own (`site.ts`, `indexHtmlOfRendered`).
+   * its own (`site.ts`, `indexHtmlPieces`).
    */
   withoutCards?: boolean
 }
