@@ -8,7 +8,7 @@ import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { readErrorMessage, readUnlessLarger } from './special-files.js'
 import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 import { packBody } from './cache.js'
-import { entryBytes, type EntryAt } from './entry-store.js'
+import { entryBytes, putShared, type EntryAt, type ScratchSpan, type SharedScratch } from './entry-store.js'
 
 /**
  * What only build and convert use, loaded on their first task: `starkit lint` and its
@@ -37,6 +37,12 @@ export interface JobOptions {
   /** Put what `build` keeps of a valid file's scenario on the record (`prepared`), instead of the scenario. */
   prepare?: boolean
   /**
+   * With `prepare`: put each prepared entry in the build's scratch file (entry-store.ts) and give
+   * where it is on the record, not its bytes. Where the write fails, the record has the bytes,
+   * and the main thread's own write reports why.
+   */
+  scratch?: SharedScratch
+  /**
    * Give the record packed, as the end of a cache line (`packBody`), not as objects: `lint`
    * and `build` keep every file's record to the end of a run, and 10,000 records as objects
    * were ~50 MB of the main thread's heap (and of the peak memory), as text ~12 MB. Not with
@@ -46,16 +52,19 @@ export interface JobOptions {
   packed?: boolean
 }
 
+/** A prepared scenario as a record gives it: its entry's bytes, or where they are in the scratch file (`JobOptions#scratch`). */
+export type PreparedAt = Omit<PreparedScenario, 'entry'> & { entry: Uint8Array | ScratchSpan }
+
 /** A record packed (`JobOptions#packed`), with its prepared scenario for `build` (`JobOptions#prepare`). */
 export interface PackedRecord {
   path: string
   packed: string
-  prepared?: PreparedScenario
+  prepared?: PreparedAt
 }
 
 /** A record as `build` gets it: what it needs of the scenario, already serialized, not the scenario. */
 export interface BuildRecord extends FileRecord {
-  prepared?: PreparedScenario
+  prepared?: PreparedAt
 }
 
 /** Read and lint one file; an unreadable file is a message on it, not a failed run. */
@@ -75,11 +84,22 @@ async function lintRecord(job: Job, config: ResolvedConfig, options: JobOptions)
     // A file over the size limit is not read at all: it is refused by its size.
     const { bytes, size } = readUnlessLarger(job.file, MAX_FILE_BYTES)
     const record: BuildRecord = lintFile({ path: job.path, content: bytes, size }, config, options.fix)
-    if (options.prepare && record.scenario) record.prepared = (await loadSite()).prepareScenario(record.scenario)
+    if (options.prepare && record.scenario) record.prepared = stored((await loadSite()).prepareScenario(record.scenario), options.scratch)
     if (!options.keepScenario) delete record.scenario
     return record
   } catch (error) {
     return unreadable(job.path, error)
+  }
+}
+
+/** `prepared` with its entry put in the scratch file, when there is one and the write works. */
+function stored(prepared: PreparedScenario, scratch: SharedScratch | undefined): PreparedAt {
+  if (scratch === undefined) return prepared
+  try {
+    return { ...prepared, entry: putShared(scratch, prepared.entry) }
+  } catch {
+    // The main thread puts the bytes itself, and says why that fails.
+    return prepared
   }
 }
 
@@ -163,6 +183,7 @@ export async function runTask(task: Task, config: ResolvedConfig | undefined, op
 export function transferable(result: TaskResult): ArrayBuffer[] {
   const prepared = 'prepared' in result ? result.prepared : undefined
   if (!prepared) return []
-  const whole = (bytes: Uint8Array): boolean => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
+  const whole = (bytes: Uint8Array | ScratchSpan): bytes is Uint8Array =>
+    bytes instanceof Uint8Array && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer
   return [prepared.entry, prepared.cardHtml].filter(whole).map((bytes) => bytes.buffer as ArrayBuffer)
 }

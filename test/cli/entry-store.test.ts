@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { entryBytes, EntryStore } from '../../src/cli/entry-store.js'
+import { entryBytes, EntryStore, putShared } from '../../src/cli/entry-store.js'
 import { writeUnlessSame } from '../../src/cli/site-write.js'
 import type { DeferredBytes } from '../../src/emit/json.js'
 
@@ -55,10 +55,33 @@ describe('EntryStore', () => {
     expect(readdirSync(dir)).toEqual([])
   })
 
+  test('takes entries other threads put in its scratch file, each where it was put, none over another', () => {
+    process.env.TMPDIR = dir
+    const store = EntryStore.open()
+    const other = EntryStore.open()
+    try {
+      const shared = store.shared!
+      // Entries put through the shared end (as a worker thread does) and by the store itself, in turns.
+      const ids = ENTRIES.map((e, k) => (k % 2 === 0 ? store.adopt(putShared(shared, e)) : store.put(e)))
+      expect(ids).toEqual([0, 1, 2, 3])
+      for (const [k, bytes] of ENTRIES.entries()) expect(Buffer.compare(entryBytes(store.at(k)), bytes), `entry ${k}`).toBe(0)
+      // Back to back: each starts where the one before ends.
+      const spans = ENTRIES.map((_, k) => store.at(k) as { offset: number; length: number })
+      for (let k = 1; k < spans.length; k++) expect(spans[k]!.offset).toBe(spans[k - 1]!.offset + spans[k - 1]!.length)
+      // An entry of another store's file is refused, not read from the wrong file.
+      expect(() => store.adopt(putShared(other.shared!, ENTRIES[1]!))).toThrow(/another scratch file/)
+    } finally {
+      store.close()
+      other.close()
+    }
+  })
+
   test('keeps entries in memory where no scratch file can be made', () => {
     process.env.TMPDIR = join(dir, 'no-such-folder')
     const store = EntryStore.open()
     expect(store.scratch).toBe(false)
+    // No scratch file for other threads either: they give their entries' bytes.
+    expect(store.shared).toBeUndefined()
     for (const bytes of ENTRIES) store.put(bytes)
     for (const [k, bytes] of ENTRIES.entries()) {
       expect(store.at(k)).toBe(bytes)

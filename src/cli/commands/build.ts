@@ -178,11 +178,12 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const outChecked = checkOutDir(out, cwd, jobs.map((j) => resolve(cwd, j.path)), options.out)
 
   // Parse, lint and serialize each file where lint does it (worker threads for many files);
-  // this thread keeps each record and index card, never the scenario itself, and puts each
-  // scenario's JSON text in the store as it takes the record (a scratch file: entry-store.ts).
+  // this thread keeps each record and index card, never the scenario itself. Each scenario's
+  // JSON text goes to the store (a scratch file: entry-store.ts), put there by the thread that
+  // prepared it; where that write failed, or there is no scratch file, this thread puts it.
   const store = EntryStore.open()
   const forgetStore = onExit(() => store.discard())
-  const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true, packed: true })
+  const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true, packed: true, scratch: store.shared })
   let forget: (() => void) | undefined
   try {
     const kept: (Kept | undefined)[] = new Array<Kept | undefined>(jobs.length)
@@ -192,7 +193,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       delete record.prepared
       let entry: number
       try {
-        entry = store.put(prepared.entry)
+        entry = prepared.entry instanceof Uint8Array ? store.put(prepared.entry) : store.adopt(prepared.entry)
       } catch (error) {
         throw new UsageError(`Cannot write the build's scratch file (in ${tmpdir()}): ${(error as Error).message}`)
       }
