@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { digestFiles, digestFilesSync, hashClaimed, lookClaimed, newLooks } from '../../src/cli/digest.js'
+import { digestThreadFor } from '../../src/cli/commands/lint.js'
 
 /** The compiled module: only it finds its worker script (npm test builds first). */
 const COMPILED = new URL('../../lib/cli/digest.js', import.meta.url)
@@ -77,5 +78,16 @@ describe('digests for --cache', () => {
     expect(claimed.digests).toEqual([1, 2, 5].map((i) => digestFilesSync(files)[i]))
     // Nothing is left for a second claimer.
     expect(hashClaimed(files, [0, 1, 2, 5], next)).toEqual({ at: [], digests: [] })
+  })
+})
+
+describe('whether --cache digests on a thread of its own', () => {
+  test('never with --concurrency off or under 200 files on auto; always with a number; on auto only past two cores', () => {
+    expect(digestThreadFor('off', 10_000)).toBe(false)
+    expect(digestThreadFor('auto', 199)).toBe(false)
+    expect(digestThreadFor('2', 10)).toBe(true)
+    expect(digestThreadFor('1', 10_000)).toBe(true)
+    // On this machine's cores: two or fewer, no thread (its start cost more than it saved on two).
+    expect(digestThreadFor('auto', 10_000)).toBe(availableParallelism() > 2)
   })
 })
