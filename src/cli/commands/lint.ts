@@ -13,7 +13,7 @@ import { cacheKey, cacheName, DEFAULT_CACHE, lineOf, loadCache, readCacheFile, r
 import { digestFiles } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
+import { frontOnly, packedText, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
 import { replaceShown } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
@@ -129,9 +129,11 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const fresh = await lintJobs(todo, config, { fix, keepScenario, packed: !fix && !keepScenario }, threads)
   /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
   const linted: (FileRecord | PackedRecord | undefined)[] = new Array<FileRecord | PackedRecord | undefined>(mine.length)
+  /** Per file of this shard linted now and packed, its packed text. */
+  const texts: (string | undefined)[] = new Array<string | undefined>(mine.length)
   todoAt.forEach((k, j) => {
     const got = (linted[k] = fresh[j]!)
-    records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, got.packed) : got
+    records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, (texts[k] = packedText(got))) : got
   })
   if (cachePath) {
     const entries = new Map<string, CacheEntry>()
@@ -150,7 +152,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       const got = linted[k]!
       if ('packed' in got) {
         // Its line as the worker thread packed it, not packed again.
-        entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record: records[placeOf(k)]!, made: lineOf(names[k]!, digest.digest, digest.stamp, got.packed) })
+        entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record: records[placeOf(k)]!, made: lineOf(names[k]!, digest.digest, digest.stamp, texts[k]!) })
         return
       }
       const { path: _path, scenario: _scenario, ...record } = got
