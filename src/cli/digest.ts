@@ -7,7 +7,8 @@
  * ~0.5 s of a thread; a look at each file with `stat` takes a fraction of that.
  *
  * A look at the files with `stat` does not depend on the cache, so from `AUTO_THRESHOLD` files
- * on, a worker thread (`digest-worker.ts`, which loads nothing of the linter) looks at them
+ * on (with `--concurrency auto`, only past two cores: `digestThreadFor` in commands/lint.ts),
+ * a worker thread (`digest-worker.ts`, which loads nothing of the linter) looks at them
  * while this thread parses the cache, and then this thread takes files from the same list
  * until none is left (`Digesting#help`) instead of waiting idle for the worker. The two claim
  * files through one shared counter, so each file is looked at once, by whichever thread gets

@@ -115,8 +115,9 @@ export class EntryStore {
 
   /** Keep `bytes`; the number that gets them back. Throws the write's error (a full disk). */
   put(bytes: Uint8Array): number {
-    if (this.fd === undefined) return this.kept.push(bytes) - 1
-    return this.spans.push(putShared({ fd: this.fd, end: this.end }, bytes)) - 1
+    const shared = this.shared
+    if (shared === undefined) return this.kept.push(bytes) - 1
+    return this.spans.push(putShared(shared, bytes)) - 1
   }
 
   /** Keep an entry a thread put in this store's scratch file (`putShared` of `shared`); the number that gets it back. */

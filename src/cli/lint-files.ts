@@ -45,7 +45,7 @@ export interface JobOptions {
   /**
    * Give the record packed, as the end of a cache line (`packBody`), not as objects: `lint`
    * and `build` keep every file's record to the end of a run, and 10,000 records as objects
-   * were ~50 MB of the main thread's heap (and of the peak memory), as text ~12 MB. Not with
+   * were ~50 MB of the main thread's heap (and of the peak memory), packed ~12 MB. Not with
    * `fix` (a packed record has no output) or `keepScenario`; with `prepare`, the prepared
    * scenario comes beside the packed record.
    */

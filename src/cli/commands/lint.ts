@@ -93,8 +93,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const mine = all.filter((_, k) => k % shards === shard - 1)
   const fix = options.fix ?? false
   const key = options.cache ? cacheKey(config, fix) : ''
-  // The files are looked at with `stat` (on a thread of their own when there are many,
-  // digest.ts) while the cache is parsed here: neither needs the other. Then this thread looks
+  // The files are looked at with `stat` (on a thread of their own when there are many and
+  // `digestThreadFor` says so, digest.ts) while the cache is parsed here: neither needs the other. Then this thread looks
   // at what is left, and files that do not look as the cache recorded them are read and hashed.
   const cachePath = options.cache
   const digesting = cachePath ? digestFiles(mine.map((job) => job.file), digestThreadFor(options.concurrency ?? 'auto', mine.length)) : undefined
