@@ -59,6 +59,18 @@ export function entryBytes(entry: EntryAt): Uint8Array {
   return bytes
 }
 
+/** A thread's buffer for reading an entry it decodes at once ({@link entryText}). */
+let reading: Uint8Array | undefined
+const text = new TextDecoder()
+
+/** The text of an entry; one from the scratch file is read into a buffer this thread reuses (not a new one an entry). */
+export function entryText(entry: EntryAt): string {
+  if (entry instanceof Uint8Array) return text.decode(entry)
+  if (reading === undefined || reading.byteLength < entry.length) reading = new Uint8Array(Math.max(entry.length, 1 << 16, 2 * (reading?.byteLength ?? 0)))
+  readSpan(entry, reading, 0)
+  return text.decode(reading.subarray(0, entry.length))
+}
+
 /** Read the span's bytes into `target` from `at` on. */
 function readSpan(span: ScratchSpan, target: Uint8Array, at: number): void {
   for (let done = 0; done < span.length; ) {

@@ -6,9 +6,9 @@ import type { ResolvedConfig } from '../rules/config.js'
 import { lintFile, type FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { readErrorMessage, readUnlessLarger } from './special-files.js'
-import { failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
+import { encodeForWrite, failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 import { packBody } from './cache.js'
-import { entryBytes, putShared, type EntryAt, type ScratchSpan, type SharedScratch } from './entry-store.js'
+import { entryText, putShared, type EntryAt, type ScratchSpan, type SharedScratch } from './entry-store.js'
 
 /**
  * What only build and convert use, loaded on their first task: `starkit lint` and its
@@ -96,10 +96,15 @@ async function lintRecord(job: Job, config: ResolvedConfig, options: JobOptions)
     // A synchronous read: the thread has nothing to do meanwhile, and fs/promises' readFile
     // cost ~0.2 ms a file in round trips to the thread pool (readFileSync ~0.04 ms). Only a
     // regular file is read: a FIFO or a device is a `parse/read` error, not a wait (special-files.ts).
-    // A file over the size limit is not read at all: it is refused by its size.
-    const { bytes, size } = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    // A file over the size limit is not read at all: it is refused by its size. Read into
+    // this thread's buffer for reads: the lint decodes the bytes at once and keeps none.
+    const { bytes, size } = readUnlessLarger(job.file, MAX_FILE_BYTES, true)
     const record: BuildRecord = lintFile({ path: job.path, content: bytes, size }, config, options.fix)
-    if (options.prepare && record.scenario) record.prepared = stored((await loadSite()).prepareScenario(record.scenario), options.scratch)
+    if (options.prepare && record.scenario) {
+      const { prepareScenario } = await loadSite()
+      // With a scratch file, the entry is written there at once: encoded into this thread's buffer for writes.
+      record.prepared = stored(prepareScenario(record.scenario, { encode: options.scratch ? encodeForWrite : undefined }), options.scratch)
+    }
     if (!options.keepScenario) delete record.scenario
     return record
   } catch (error) {
@@ -113,8 +118,9 @@ function stored(prepared: PreparedScenario, scratch: SharedScratch | undefined):
   try {
     return { ...prepared, entry: putShared(scratch, prepared.entry) }
   } catch {
-    // The main thread puts the bytes itself, and says why that fails.
-    return prepared
+    // The main thread puts the bytes itself, and says why that fails: a copy of them, as
+    // they are in this thread's buffer for writes (`encodeForWrite`).
+    return { ...prepared, entry: prepared.entry.slice() }
   }
 }
 
@@ -162,15 +168,15 @@ export async function pageJob(job: PageJob): Promise<PageWritten> {
   let writing: string | undefined
   try {
     const site = await loadSite()
-    const entry = entryBytes(job.entry)
+    const entry = entryText(job.entry)
     if (job.html) {
-      const page = site.preparedHtml(entry, { title: job.title, json: job.linkJson })
+      const page = encodeForWrite(site.preparedHtml(entry, { title: job.title, json: job.linkJson }))
       writing = job.html.path
       if (writeUnlessSame(job.html, page)) wrote.push(job.html.path)
       writing = undefined
     }
     if (job.jsonFile) {
-      const json = site.preparedJson(entry)
+      const json = encodeForWrite(site.preparedJson(entry))
       writing = job.jsonFile.path
       if (writeUnlessSame(job.jsonFile, json)) wrote.push(job.jsonFile.path)
     }

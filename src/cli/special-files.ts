@@ -22,7 +22,7 @@
  * block device or a socket is refused: neither writing over a disk nor replacing a node is
  * what anyone meant, and a socket cannot be opened as a file.
  */
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs'
 import { replaceFile } from './site-write.js'
 
 /** Open for reading without waiting on a FIFO (Windows has no `O_NONBLOCK`, nor FIFOs of this kind). */
@@ -71,17 +71,32 @@ export function readRegularFile(path: string): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 }
 
+/** A thread's buffer for files read with `reuse` ({@link readUnlessLarger}); it grows to the largest such file. */
+let reused: Uint8Array | undefined
+
 /**
  * A regular file's size, and its bytes if it has at most `limit` (none if more: such a file
  * is refused by its size, `MAX_FILE_BYTES`, and reading it whole first took its size in memory
  * and failed past 2 GiB). Pass both on (`ParseOptions#size`). Throws as `readRegularFile` does.
+ *
+ * With `reuse`, the bytes are read into a buffer this thread reuses, valid until its next
+ * such read: for a caller that decodes them at once (lint's worker threads, a file each task).
+ * A new buffer a file was fresh memory to fault in, ~11 µs a 4 KB page on the bench's machine.
  */
-export function readUnlessLarger(path: string, limit: number): { bytes: Uint8Array; size: number } {
+export function readUnlessLarger(path: string, limit: number, reuse = false): { bytes: Uint8Array; size: number } {
   const { fd, size } = openRegularFile(path)
   try {
     if (size > limit) return { bytes: new Uint8Array(0), size }
-    const bytes = readFileSync(fd)
-    return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size }
+    // A file that says it is empty may not be (one of /proc): read to its end.
+    if (!reuse || size === 0) {
+      const bytes = readFileSync(fd)
+      return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size }
+    }
+    // Its size as `stat` said, as `readFileSync` reads a regular file (fewer bytes if it shrank since).
+    if (reused === undefined || reused.byteLength < size) reused = new Uint8Array(Math.max(size, 1 << 16, 2 * (reused?.byteLength ?? 0)))
+    let length = 0
+    for (let n = -1; length < size && n !== 0; length += n) n = readSync(fd, reused, length, size - length, null)
+    return { bytes: reused.subarray(0, length), size }
   } finally {
     closeSync(fd)
   }

@@ -94,21 +94,26 @@ export interface PreparedScenario {
 }
 
 const utf8 = new TextEncoder()
-const text = new TextDecoder()
 
-export function prepareScenario(scenario: Scenario): PreparedScenario {
+/**
+ * `scenario` prepared for a build. `options.encode` makes its entry's bytes (by default in a
+ * buffer of their own); a build's worker thread passes one that encodes into a buffer it
+ * reuses (`encodeForWrite`) when it writes the entry to the scratch file at once.
+ */
+export function prepareScenario(scenario: Scenario, options: { encode?: (text: string) => Uint8Array } = {}): PreparedScenario {
   const card = indexCard(scenario)
-  return { id: scenario.id, entry: utf8.encode(bundleEntryJson(scenario)), card, cardHtml: utf8.encode(cardHtml(card)) }
+  const entry = bundleEntryJson(scenario)
+  return { id: scenario.id, entry: options.encode ? options.encode(entry) : utf8.encode(entry), card, cardHtml: utf8.encode(cardHtml(card)) }
 }
 
-/** A scenario's page from its prepared entry: the same bytes as {@link scenarioHtml} of the scenario. */
-export function preparedHtml(entry: Uint8Array, options: { title: string; json: boolean }): Uint8Array {
-  return utf8.encode(scenarioHtml(JSON.parse(text.decode(entry)) as Scenario, options))
+/** A scenario's page from its prepared entry's text: the same text as {@link scenarioHtml} of the scenario. */
+export function preparedHtml(entry: string, options: { title: string; json: boolean }): string {
+  return scenarioHtml(JSON.parse(entry) as Scenario, options)
 }
 
-/** A scenario's `scenarios/<id>.json` from its prepared entry: the same bytes as {@link scenarioJson} of the scenario. */
-export function preparedJson(entry: Uint8Array): Uint8Array {
-  return utf8.encode(scenarioJsonOfEntry(text.decode(entry)))
+/** A scenario's `scenarios/<id>.json` from its prepared entry's text: the same text as {@link scenarioJson} of the scenario. */
+export function preparedJson(entry: string): string {
+  return scenarioJsonOfEntry(entry)
 }
 
 /** One file of a site, and what goes in it. */

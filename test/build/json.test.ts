@@ -147,10 +147,10 @@ describe('JSON bundle', () => {
   it('gives back, from a scenario prepared for the bundle, exactly its scenarios/<id>.json and page', () => {
     const utf8 = new TextDecoder()
     for (const { scenario } of [...corpus(), { scenario: hostileScenario() }]) {
-      const { entry } = prepareScenario(scenario)
-      expect(utf8.decode(entry)).not.toMatch(/\n$/)
-      expect(utf8.decode(preparedJson(entry))).toBe(scenarioJson(scenario))
-      expect(utf8.decode(preparedHtml(entry, { title: 'T', json: true }))).toBe(scenarioHtml(scenario, { title: 'T', json: true }))
+      const entry = utf8.decode(prepareScenario(scenario).entry)
+      expect(entry).not.toMatch(/\n$/)
+      expect(preparedJson(entry)).toBe(scenarioJson(scenario))
+      expect(preparedHtml(entry, { title: 'T', json: true })).toBe(scenarioHtml(scenario, { title: 'T', json: true }))
     }
   })
 })

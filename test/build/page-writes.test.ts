@@ -16,7 +16,7 @@ import { seed000 } from './fixtures/seed-000.js'
 
 let dir: string
 const { entry } = prepareScenario(structuredClone(seed000))
-const page = preparedHtml(entry, { title: 'T', json: true })
+const page = new TextEncoder().encode(preparedHtml(new TextDecoder().decode(entry), { title: 'T', json: true }))
 const json = new TextEncoder().encode(scenarioJson(seed000))
 
 beforeEach(() => {

@@ -9,8 +9,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { entryBytes, EntryStore, putShared } from '../../src/cli/entry-store.js'
-import { writeUnlessSame } from '../../src/cli/site-write.js'
+import { entryBytes, entryText, EntryStore, putShared } from '../../src/cli/entry-store.js'
+import { encodeForWrite, writeUnlessSame } from '../../src/cli/site-write.js'
 import type { DeferredBytes } from '../../src/emit/json.js'
 
 let dir: string
@@ -73,6 +73,23 @@ describe('EntryStore', () => {
     } finally {
       store.close()
       other.close()
+    }
+  })
+
+  test('gives back the text of each entry, read into one reused buffer that grows for a larger one', () => {
+    process.env.TMPDIR = dir
+    const store = EntryStore.open()
+    try {
+      // Large, then small (no bytes of the one before), then larger than the buffer has grown to.
+      const texts = ['{"x":"' + 'é✅'.repeat(50_000) + '"}', '{"id":"a"}', '', '{"title":"“quoted” — ✅ 😀"}', 'y'.repeat(700_000)]
+      texts.forEach((t) => store.put(utf8.encode(t)))
+      for (const [k, t] of texts.entries()) expect(entryText(store.at(k)), `entry ${k}`).toBe(t)
+      // Again in another order: each read starts afresh.
+      for (const k of [4, 1, 0, 3, 2]) expect(entryText(store.at(k)), `entry ${k}`).toBe(texts[k])
+      // An entry held in memory is its own bytes.
+      expect(entryText(utf8.encode('{"id":"b"}'))).toBe('{"id":"b"}')
+    } finally {
+      store.close()
     }
   })
 
@@ -146,5 +163,26 @@ describe('writeUnlessSame with pieces read when written', () => {
     const changed = [...pieces.slice(0, -1), new Uint8Array([0, 0])]
     expect(writeUnlessSame({ path, found: { kind: 'file', size: whole.byteLength } }, changed)).toBe(true)
     expect(readFileSync(path).subarray(-2)).toEqual(Buffer.from([0, 0]))
+  })
+})
+
+describe('encodeForWrite', () => {
+  test('gives the UTF-8 bytes of the text, in one buffer reused from call to call where it fits', () => {
+    const texts = ['<p>a & b</p>', '', 'é✅😀 “quoted”', 'x'.repeat(349_525)]
+    for (const t of texts) expect(Buffer.from(encodeForWrite(t)).toString('utf8')).toBe(t)
+    const first = encodeForWrite('first')
+    const second = encodeForWrite('2nd')
+    // One buffer: the second call wrote over the first's bytes (valid only until the next call).
+    expect(second.buffer).toBe(first.buffer)
+    expect(Buffer.from(first).toString()).toBe('2ndst')
+  })
+
+  test('gives a text that might not fit its own buffer, left alone by later calls', () => {
+    // 3 bytes a UTF-16 unit at most: past a third of the buffer, a text might not fit.
+    const big = 'ab'.repeat(200_000)
+    const bytes = encodeForWrite(big)
+    const small = encodeForWrite('small')
+    expect(bytes.buffer).not.toBe(small.buffer)
+    expect(Buffer.from(bytes).toString()).toBe(big)
   })
 })
