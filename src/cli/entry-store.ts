@@ -51,6 +51,77 @@ export function putShared(scratch: SharedScratch, bytes: Uint8Array): ScratchSpa
   return { fd: scratch.fd, offset, length: bytes.byteLength }
 }
 
+/** The bytes an {@link EntryBatch} gathers entries into before one write: 16 bench entries are ~270 KB. */
+const BATCH_BYTES = 1 << 20
+
+/**
+ * Entries a thread prepares for the scratch file, put there together: each is encoded into
+ * the batch's buffer after the one before, and `settle` puts them with one write and tells
+ * each holder where its entry went. A build's worker thread settles a batch of 16 tasks
+ * (pool.ts) before it sends their records. One write of ~17 KB an entry, each taking the
+ * scratch file's lock the other threads wait on, took ~0.13 ms of a worker in a 10,000-file
+ * build's profile; sixteen entries in one write cost a fraction of that each (here, alone:
+ * 23 µs against ~4 µs an entry; two threads at once: 40–50 µs against ~7 µs).
+ */
+export class EntryBatch {
+  private readonly buffer = new Uint8Array(BATCH_BYTES)
+  private used = 0
+  /** Each entry encoded since the last `settle`, by its bytes as `encode` gave them: what it is now. */
+  private readonly entries = new Map<Uint8Array, EntryAt>()
+
+  constructor(private readonly scratch: SharedScratch) {}
+
+  /**
+   * `text`'s bytes for an entry, held until `settle`: a view of the batch's buffer, which is
+   * put first when the text may not fit after what it holds (3 bytes a UTF-16 unit at most).
+   * A text that may not fit in it at all is put on its own at once.
+   */
+  encode(text: string): Uint8Array {
+    if (text.length * 3 > this.buffer.byteLength) {
+      const own = utf8.encode(text)
+      this.entries.set(own, this.tryPut(own) ?? own)
+      return own
+    }
+    if (this.used + text.length * 3 > this.buffer.byteLength) this.flush()
+    const { written } = utf8.encodeInto(text, this.buffer.subarray(this.used))
+    const view = this.buffer.subarray(this.used, this.used + written)
+    this.used += written
+    this.entries.set(view, view)
+    return view
+  }
+
+  /**
+   * Put what is held, and set each holder's entry that this batch encoded to where it is in
+   * the scratch file; where its write failed, to its bytes in a buffer of their own, which the
+   * main thread puts itself (saying why that fails). Other holders are left as they are.
+   */
+  settle(holders: Iterable<{ entry: EntryAt }>): void {
+    this.flush()
+    for (const holder of holders) if (holder.entry instanceof Uint8Array) holder.entry = this.entries.get(holder.entry) ?? holder.entry
+    this.entries.clear()
+  }
+
+  /** Put what the buffer holds with one write, and note where each of its entries went; the buffer can take entries again. */
+  private flush(): void {
+    if (this.used === 0) return
+    const span = this.tryPut(this.buffer.subarray(0, this.used))
+    for (const [bytes, at] of this.entries)
+      if (at === bytes && bytes.buffer === this.buffer.buffer)
+        this.entries.set(bytes, span ? { fd: span.fd, offset: span.offset + bytes.byteOffset, length: bytes.byteLength } : bytes.slice())
+    this.used = 0
+  }
+
+  private tryPut(bytes: Uint8Array): ScratchSpan | undefined {
+    try {
+      return putShared(this.scratch, bytes)
+    } catch {
+      return undefined
+    }
+  }
+}
+
+const utf8 = new TextEncoder()
+
 /** The bytes of an entry, read from the scratch file when that is where they are. */
 export function entryBytes(entry: EntryAt): Uint8Array {
   if (entry instanceof Uint8Array) return entry

@@ -8,7 +8,7 @@ import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { readErrorMessage, readUnlessLarger } from './special-files.js'
 import { encodeForWrite, failureOf, writeUnlessSame, type Target, type WriteFailure } from './site-write.js'
 import { packBody } from './cache.js'
-import { entryText, putShared, type EntryAt, type ScratchSpan, type SharedScratch } from './entry-store.js'
+import { EntryBatch, entryText, type EntryAt, type ScratchSpan, type SharedScratch } from './entry-store.js'
 
 /**
  * What only build and convert use, loaded on their first task: `starkit lint` and its
@@ -102,8 +102,9 @@ async function lintRecord(job: Job, config: ResolvedConfig, options: JobOptions)
     const record: BuildRecord = lintFile({ path: job.path, content: bytes, size }, config, options.fix)
     if (options.prepare && record.scenario) {
       const { prepareScenario } = await loadSite()
-      // With a scratch file, the entry is written there at once: encoded into this thread's buffer for writes.
-      record.prepared = stored(prepareScenario(record.scenario, { encode: options.scratch ? encodeForWrite : undefined }), options.scratch)
+      // With a scratch file, the entry waits in this thread's batch for the others of its batch of tasks (`settleEntries`).
+      const batch = options.scratch ? entryBatchFor(options.scratch) : undefined
+      record.prepared = prepareScenario(record.scenario, { encode: batch && ((text) => batch.encode(text)) })
     }
     if (!options.keepScenario) delete record.scenario
     return record
@@ -112,16 +113,22 @@ async function lintRecord(job: Job, config: ResolvedConfig, options: JobOptions)
   }
 }
 
-/** `prepared` with its entry put in the scratch file, when there is one and the write works. */
-function stored(prepared: PreparedScenario, scratch: SharedScratch | undefined): PreparedAt {
-  if (scratch === undefined) return prepared
-  try {
-    return { ...prepared, entry: putShared(scratch, prepared.entry) }
-  } catch {
-    // The main thread puts the bytes itself, and says why that fails: a copy of them, as
-    // they are in this thread's buffer for writes (`encodeForWrite`).
-    return { ...prepared, entry: prepared.entry.slice() }
-  }
+/** This thread's batch of entries for the scratch file (one per pool: a build's pool has one scratch file). */
+let entries: { scratch: SharedScratch; batch: EntryBatch } | undefined
+
+function entryBatchFor(scratch: SharedScratch): EntryBatch {
+  if (entries?.scratch !== scratch) entries = { scratch, batch: new EntryBatch(scratch) }
+  return entries.batch
+}
+
+/**
+ * Put the entries the tasks of `results` prepared in the scratch file, with one write, and
+ * give each record where its entry is (or, where the write failed, its bytes: the main thread
+ * then puts them, and says why that fails). Called once the tasks of a batch are done, before
+ * their results are sent.
+ */
+export function settleEntries(results: readonly TaskResult[]): void {
+  entries?.batch.settle(results.flatMap((r) => ('prepared' in r && r.prepared ? [r.prepared] : [])))
 }
 
 /** What cross-file rules need of a file outside this `--shard`: its frontmatter, read as a full lint reads it. */

@@ -6,7 +6,7 @@ import { intern } from '../model/memo.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
-import { runTask, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
+import { runTask, settleEntries, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
 import { workerResourceLimits } from './worker-heap.js'
@@ -197,7 +197,12 @@ export class Pool {
   ): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
-      const run = (): Promise<TaskResult> => runTask(tasks[next++]!, this.config, this.options).then((r) => receive(detach(r)))
+      const run = (): Promise<TaskResult> =>
+        runTask(tasks[next++]!, this.config, this.options).then((r) => {
+          // A batch of one task: its entry goes to the scratch file now (worker.ts settles a batch).
+          settleEntries([r])
+          return receive(detach(r))
+        })
       // A task starts when it is taken: none is ever under way.
       return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0, shallow: () => undefined }
     }

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import type { StarkitConfig } from '../model/index.js'
 import { resolveConfig } from '../rules/config.js'
-import { runTask, transferable, type JobOptions, type Task } from './lint-files.js'
+import { runTask, settleEntries, transferable, type JobOptions, type Task } from './lint-files.js'
 import { useWriteGate } from './site-write.js'
 
 const { source, options, halted, writeGate } = workerData as { source?: StarkitConfig; options: JobOptions; halted: Int32Array; writeGate: Int32Array }
@@ -29,6 +29,8 @@ async function handle({ stream, batch }: { stream: number; batch: { index: numbe
       if (task.kind === 'page' && 'failure' in result && result.failure !== undefined) Atomics.store(halted, 0, stream)
       results.push({ index, result })
     }
+  // The batch's entries go to build's scratch file with one write, before the records say where.
+  settleEntries(results.map((r) => r.result))
   parentPort!.postMessage({ stream, results }, results.flatMap((r) => transferable(r.result)))
 }
 

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, test } from 'vitest'
-import { entryBytes, entryText, EntryStore, putShared } from '../../src/cli/entry-store.js'
+import { EntryBatch, entryBytes, entryText, EntryStore, putShared, type EntryAt } from '../../src/cli/entry-store.js'
 import { encodeForWrite, writeUnlessSame } from '../../src/cli/site-write.js'
 import type { DeferredBytes } from '../../src/emit/json.js'
 
@@ -91,6 +91,53 @@ describe('EntryStore', () => {
     } finally {
       store.close()
     }
+  })
+
+  test('puts a batch of entries with one write where it settles, each holder told where its entry is', () => {
+    process.env.TMPDIR = dir
+    const store = EntryStore.open()
+    try {
+      const batch = new EntryBatch(store.shared!)
+      const start = Number(store.shared!.end[0])
+      // Small ones, one that fills the buffer past its end (put first, mid-batch), one too large for it (put on its own).
+      const texts = ['{"id":"a"}', '{"t":"“é” ✅ 😀"}', '', 'é✅'.repeat(100_000), '✅'.repeat(200_000), 'z'.repeat(400_000), '{"id":"b"}']
+      const holders: { entry: EntryAt }[] = texts.map((t) => ({ entry: batch.encode(t) }))
+      // Nothing written until the batch settles, but what did not fit after the rest.
+      const other = { entry: utf8.encode('not of the batch') }
+      batch.settle([...holders, other])
+      expect(other.entry).toBeInstanceOf(Uint8Array)
+      for (const [k, h] of holders.entries()) {
+        expect(h.entry, `entry ${k}`).not.toBeInstanceOf(Uint8Array)
+        expect(entryText(h.entry), `entry ${k}`).toBe(texts[k])
+      }
+      // Every byte written once: the spans tile what the batch took of the file.
+      const spans = holders.map((h) => h.entry as { offset: number; length: number }).sort((a, b) => a.offset - b.offset)
+      expect(spans[0]!.offset).toBe(start)
+      for (let k = 1; k < spans.length; k++) expect(spans[k]!.offset).toBe(spans[k - 1]!.offset + spans[k - 1]!.length)
+      expect(Number(store.shared!.end[0])).toBe(spans.at(-1)!.offset + spans.at(-1)!.length)
+      // Settled, the batch holds nothing: a holder settled again is left alone.
+      const again = { entry: holders[0]!.entry }
+      batch.settle([again])
+      expect(again.entry).toBe(holders[0]!.entry)
+    } finally {
+      store.close()
+    }
+  })
+
+  test('leaves each entry its own bytes where the batch cannot be written', () => {
+    // A descriptor that is not open: the write fails, as on a full disk.
+    const batch = new EntryBatch({ fd: 1_000_000, end: new BigInt64Array(new SharedArrayBuffer(8)) })
+    const texts = ['{"id":"a"}', 'w'.repeat(500_000), '{"id":"c"}']
+    const holders: { entry: EntryAt }[] = texts.map((t) => ({ entry: batch.encode(t) }))
+    const more = { entry: batch.encode('{"id":"d"}') }
+    batch.settle([...holders, more])
+    for (const [k, h] of [...holders, more].entries()) {
+      expect(h.entry, `entry ${k}`).toBeInstanceOf(Uint8Array)
+      expect(new TextDecoder().decode(h.entry as Uint8Array), `entry ${k}`).toBe([...texts, '{"id":"d"}'][k])
+    }
+    // Each its own copy: the next batch's bytes do not change them.
+    batch.encode('{"id":"overwrite"}')
+    expect(new TextDecoder().decode(holders[0]!.entry as Uint8Array)).toBe('{"id":"a"}')
   })
 
   test('keeps entries in memory where no scratch file can be made', () => {
