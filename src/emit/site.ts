@@ -97,8 +97,8 @@ const utf8 = new TextEncoder()
 
 /**
  * `scenario` prepared for a build. `options.encode` makes its entry's bytes (by default in a
- * buffer of their own); a build's worker thread passes one that encodes into a buffer it
- * reuses (`encodeForWrite`) when it writes the entry to the scratch file at once.
+ * buffer of their own); a build's worker thread passes one that encodes them into the batch
+ * it writes to the scratch file (`EntryBatch`, src/cli/entry-store.ts).
  */
 export function prepareScenario(scenario: Scenario, options: { encode?: (text: string) => Uint8Array } = {}): PreparedScenario {
   const card = indexCard(scenario)
