@@ -20,7 +20,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeferredBytes } from '../emit/json.js'
-import { writeAll } from './io.js'
+import { roomFor, writeAll } from './io.js'
 
 /** Where an entry is in a store's scratch file; any thread of the process can read it (`entryBytes`). */
 export interface ScratchSpan {
@@ -137,7 +137,7 @@ const text = new TextDecoder()
 /** The text of an entry; one from the scratch file is read into a buffer this thread reuses (not a new one an entry). */
 export function entryText(entry: EntryAt): string {
   if (entry instanceof Uint8Array) return text.decode(entry)
-  if (reading === undefined || reading.byteLength < entry.length) reading = new Uint8Array(Math.max(entry.length, 1 << 16, 2 * (reading?.byteLength ?? 0)))
+  reading = roomFor(reading, entry.length)
   readSpan(entry, reading, 0)
   return text.decode(reading.subarray(0, entry.length))
 }

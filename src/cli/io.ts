@@ -60,3 +60,12 @@ export function directWriter(fd: number): ((text: string) => void) | undefined {
 export function writeAll(fd: number, bytes: Uint8Array, position?: number): void {
   for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at, position === undefined ? null : position + at)
 }
+
+/**
+ * A buffer of at least `size` bytes for a thread to read into again and again: `buffer` when
+ * it is large enough, else a new one (64 KB at least, and twice the old one, so that a run of
+ * growing sizes makes few of them).
+ */
+export function roomFor(buffer: Uint8Array | undefined, size: number): Uint8Array {
+  return buffer !== undefined && buffer.byteLength >= size ? buffer : new Uint8Array(Math.max(size, 1 << 16, 2 * (buffer?.byteLength ?? 0)))
+}

@@ -23,6 +23,7 @@
  * what anyone meant, and a socket cannot be opened as a file.
  */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync, type Stats } from 'node:fs'
+import { roomFor } from './io.js'
 import { replaceFile } from './site-write.js'
 
 /** Open for reading without waiting on a FIFO (Windows has no `O_NONBLOCK`, nor FIFOs of this kind). */
@@ -93,7 +94,7 @@ export function readUnlessLarger(path: string, limit: number, reuse = false): { 
       return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), size }
     }
     // Its size as `stat` said, as `readFileSync` reads a regular file (fewer bytes if it shrank since).
-    if (reused === undefined || reused.byteLength < size) reused = new Uint8Array(Math.max(size, 1 << 16, 2 * (reused?.byteLength ?? 0)))
+    reused = roomFor(reused, size)
     let length = 0
     for (let n = -1; length < size && n !== 0; length += n) n = readSync(fd, reused, length, size - length, null)
     return { bytes: reused.subarray(0, length), size }
