@@ -66,8 +66,10 @@ const BATCH_BYTES = 1 << 20
 export class EntryBatch {
   private readonly buffer = new Uint8Array(BATCH_BYTES)
   private used = 0
-  /** Each entry encoded since the last `settle`, by its bytes as `encode` gave them: what it is now. */
-  private readonly entries = new Map<Uint8Array, EntryAt>()
+  /** The entries in the buffer, not yet put. */
+  private held: Uint8Array[] = []
+  /** Each entry encoded since the last `settle` and put since (or whose write failed), by its bytes as `encode` gave them: what it is now. */
+  private readonly settled = new Map<Uint8Array, EntryAt>()
 
   constructor(private readonly scratch: SharedScratch) {}
 
@@ -79,14 +81,14 @@ export class EntryBatch {
   encode(text: string): Uint8Array {
     if (text.length * 3 > this.buffer.byteLength) {
       const own = utf8.encode(text)
-      this.entries.set(own, this.tryPut(own) ?? own)
+      this.settled.set(own, this.tryPut(own) ?? own)
       return own
     }
     if (this.used + text.length * 3 > this.buffer.byteLength) this.flush()
     const { written } = utf8.encodeInto(text, this.buffer.subarray(this.used))
     const view = this.buffer.subarray(this.used, this.used + written)
     this.used += written
-    this.entries.set(view, view)
+    this.held.push(view)
     return view
   }
 
@@ -97,17 +99,16 @@ export class EntryBatch {
    */
   settle(holders: Iterable<{ entry: EntryAt }>): void {
     this.flush()
-    for (const holder of holders) if (holder.entry instanceof Uint8Array) holder.entry = this.entries.get(holder.entry) ?? holder.entry
-    this.entries.clear()
+    for (const holder of holders) if (holder.entry instanceof Uint8Array) holder.entry = this.settled.get(holder.entry) ?? holder.entry
+    this.settled.clear()
   }
 
   /** Put what the buffer holds with one write, and note where each of its entries went; the buffer can take entries again. */
   private flush(): void {
-    if (this.used === 0) return
+    if (this.held.length === 0) return
     const span = this.tryPut(this.buffer.subarray(0, this.used))
-    for (const [bytes, at] of this.entries)
-      if (at === bytes && bytes.buffer === this.buffer.buffer)
-        this.entries.set(bytes, span ? { fd: span.fd, offset: span.offset + bytes.byteOffset, length: bytes.byteLength } : bytes.slice())
+    for (const view of this.held) this.settled.set(view, span ? { fd: span.fd, offset: span.offset + view.byteOffset, length: view.byteLength } : view.slice())
+    this.held = []
     this.used = 0
   }
 

@@ -115,6 +115,11 @@ describe('EntryStore', () => {
       expect(spans[0]!.offset).toBe(start)
       for (let k = 1; k < spans.length; k++) expect(spans[k]!.offset).toBe(spans[k - 1]!.offset + spans[k - 1]!.length)
       expect(Number(store.shared!.end[0])).toBe(spans.at(-1)!.offset + spans.at(-1)!.length)
+      // A batch of nothing but an empty entry puts it too: a span, not a view of the buffer.
+      const empty: { entry: EntryAt } = { entry: batch.encode('') }
+      batch.settle([empty])
+      expect(empty.entry).not.toBeInstanceOf(Uint8Array)
+      expect(entryText(empty.entry)).toBe('')
       // Settled, the batch holds nothing: a holder settled again is left alone.
       const again = { entry: holders[0]!.entry }
       batch.settle([again])
