@@ -16,7 +16,7 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 // less), at a peak 15-30 MB higher (docs/performance.md, session 16). Set before anything is
 // imported, so that no collection has started marking yet: the flag is read when one starts.
 setFlagsFromString('--no-concurrent-marking')
-const { directWriter, main } = await import('../lib/bundle/main.js')
+const { directWriter, main, writeAll } = await import('../lib/bundle/main.js')
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast
@@ -53,10 +53,22 @@ const stdout = direct
       }
     }
   : (s) => process.stdout.write(s)
+// The JSON report's chunks of UTF-8 (report/byte-chunks.ts), written as they are, in order
+// with the text; a stream is given a copy, as it may hold them while the next is written over them.
+const stdoutBytes = direct
+  ? (bytes) => {
+      try {
+        writeAll(1, bytes)
+      } catch (error) {
+        stdoutFailed(error)
+      }
+    }
+  : (bytes) => process.stdout.write(Buffer.from(bytes))
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout,
+  stdoutBytes,
   stderr: (s) => process.stderr.write(s),
   stdoutIsTTY: Boolean(process.stdout.isTTY),
   stdinIsTTY: Boolean(process.stdin.isTTY),

@@ -11,6 +11,8 @@ import { dirname, relative, sep } from 'node:path'
 import { below } from './paths.js'
 
 /**
+ * 7: a record's messages in the report's order, and their length in UTF-8 bytes: a JSON
+ * report copies them from the line's bytes (packed-json.ts).
  * 6: a front's spans between the head and the messages, after a tab of their own, read only
  * when a cross-file finding asks for them (in 5 they were in the head, read for every line).
  * 5: a record's messages after a tab, read only when a report asks for them, and their
@@ -19,7 +21,7 @@ import { below } from './paths.js'
  * so a warm run writes the lines of unchanged files back as it read them (2 was one JSON
  * object, parsed and serialized whole on every run; 1 keyed files from the working directory).
  */
-export const CACHE_FORMAT = 6
+export const CACHE_FORMAT = 7
 
 /**
  * What `stat` said of a file when its bytes were hashed: size, modification time, change time

@@ -7,7 +7,8 @@ import type { FrontFacts } from '../parse/front.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
-import type { FileRecord } from '../rules/lint.js'
+import { byPlace, type FileRecord } from '../rules/lint.js'
+import type { ByteChunks } from '../report/byte-chunks.js'
 import { count, type Counts } from '../report/summary.js'
 import { UsageError } from './io.js'
 import { replaceFile } from './site-write.js'
@@ -17,6 +18,7 @@ import { hash } from './digest.js'
 import { openRegularFile, READ_FLAGS } from './special-files.js'
 import { intern } from '../model/memo.js'
 import { compareCodeUnits } from '../model/order.js'
+import { writePackedMessages } from './packed-json.js'
 
 /** The default `--cache-location`. */
 export const DEFAULT_CACHE = '.starkit-cache/lint.ndjson'
@@ -31,15 +33,15 @@ export interface CacheEntry {
   /** The file's stamp when hashed (cache-line.ts): while it matches, the file is not read. */
   stamp: Stamp | 0
   record: CachedRecord
-  /** Where the entry's line is in the text read, to write it back unchanged while the file is. */
-  line?: LineText
-  /** A new entry's line, made already (`lineOf`): written as it is. */
-  made?: string
+  /** Where the entry's line is in the bytes read, to write it back unchanged while the file is. */
+  line?: LineBytes
+  /** A new entry's line, made already (`lineBytes`): written as it is. */
+  made?: Buffer
 }
 
-/** A line of a cache file read: `text` from `start` up to `end`. */
-export interface LineText {
-  text: string
+/** A line of a cache file read: its `bytes` from `start` up to `end`. */
+export interface LineBytes {
+  bytes: Buffer
   start: number
   end: number
 }
@@ -49,7 +51,7 @@ export interface LineText {
  * record read back from a line has its `counts`, and reads its `messages` from the line each
  * time they are asked for (`FileRecord#counts`): a warm run does not hold 10,000 files' findings.
  */
-export type CachedRecord = Pick<FileRecord, 'messages' | 'directives' | 'front' | 'counts'>
+export type CachedRecord = Pick<FileRecord, 'messages' | 'directives' | 'front' | 'counts' | 'writeJsonMessages'>
 
 /**
  * A message as a line holds it: `[ruleId, severity, message, line, column, endLine,
@@ -70,7 +72,7 @@ type PackedSpan = [number, number, number, number, number, number]
 type PackedFront = [Record<string, unknown>] | FrontFacts
 /**
  * What a line says of a record before its spans and messages: their counts, the length of
- * their text after the second tab (UTF-16 code units), the directives and the front.
+ * their text after the second tab (UTF-8 bytes), the directives and the front.
  */
 type PackedHead = [[errorCount: number, warningCount: number, fixableCount: number, length: number], CachedRecord['directives'], PackedFront?]
 
@@ -104,14 +106,15 @@ function packFront(front: FrontFacts): { head: PackedFront; spans: string } {
 }
 
 /**
- * A record as a cache line holds it after its name, hash and stamp (`CACHE_FORMAT` 6): its
- * head, its front's spans' JSON (or ''), and its messages' JSON.
+ * A record as a cache line holds it after its name, hash and stamp (`CACHE_FORMAT` 7): its
+ * head, its front's spans' JSON (or ''), and its messages' JSON, in the report's order
+ * (`byPlace`), so that a report can copy them as they are (packed-json.ts).
  */
 function packRecord(record: CachedRecord): { head: PackedHead; spans: string; messages: string } {
-  const list = record.messages
+  const list = [...record.messages].sort(byPlace)
   const messages = JSON.stringify(list.map(packMessage))
   const { errorCount, warningCount, fixableCount } = count([{ messages: list }])
-  const head: PackedHead = [[errorCount, warningCount, fixableCount, messages.length], record.directives]
+  const head: PackedHead = [[errorCount, warningCount, fixableCount, Buffer.byteLength(messages)], record.directives]
   let spans = ''
   if (record.front) {
     const front = packFront(record.front)
@@ -194,15 +197,16 @@ export interface Reading {
 const readingAlone = (): Reading => ({ shared: sharedStrings(), damaged: (error) => error as Error })
 
 /**
- * A record read back from a line of the cache's text: its counts, directives and front, and
- * its messages read from the text after the line's second tab each time they are asked for. One
- * object a line, with its getters on the class: the 10,000 bench files' records as object
- * literals with getters, each with its closures, took ~0.1 s more to load.
+ * A record read back from a line of the cache's bytes: its counts, directives and front, and
+ * its messages read from the bytes after the line's second tab each time they are asked for
+ * (or copied into a JSON report from there). One object a line, with its getters on the
+ * class: the 10,000 bench files' records as object literals with getters, each with its
+ * closures, took ~0.1 s more to load.
  */
-class CachedLine implements CachedRecord, LineText {
+class CachedLine implements CachedRecord, LineBytes {
   front?: FrontFacts
   constructor(
-    readonly text: string,
+    readonly bytes: Buffer,
     readonly start: number,
     readonly end: number,
     /** Where the line's spans end, and its messages start after. */
@@ -214,16 +218,21 @@ class CachedLine implements CachedRecord, LineText {
 
   get messages(): Diagnostic[] {
     try {
-      return unpackMessages(this.text.slice(this.tab + 1, this.end), this.reading.shared)
+      return unpackMessages(this.bytes.toString('utf8', this.tab + 1, this.end), this.reading.shared)
     } catch (error) {
       throw this.damaged(error)
     }
   }
 
-  /** The line's text from `from` up to `to`, read as JSON; throws what `reading.damaged` makes of an error. */
+  /** The messages as the JSON report writes them, copied from the line (packed-json.ts); false when they cannot be. */
+  writeJsonMessages(out: ByteChunks): boolean {
+    return writePackedMessages(this.bytes, this.tab + 1, this.end, out)
+  }
+
+  /** The line's bytes from `from` up to `to`, read as JSON; throws what `reading.damaged` makes of an error. */
   part(from: number, to: number): unknown {
     try {
-      return JSON.parse(this.text.slice(from, to)) as unknown
+      return JSON.parse(this.bytes.toString('utf8', from, to)) as unknown
     } catch (error) {
       throw this.damaged(error)
     }
@@ -261,41 +270,26 @@ class CachedFront implements FrontFacts {
 }
 
 /**
- * The cache line in `text` from `start` up to `end` (`cacheLine`): its head is read now, and
- * its record's messages from the text each time they are asked for, not held
- * (`FileRecord#counts`); so are its front's spans, which only a cross-file finding needs, from
- * the head read again. Throws a TypeError on a head `cacheLine` does not write, or messages of
- * another length than the head says (a line cut short). Messages that do not read as
- * `cacheLine` wrote them throw what `reading.damaged` makes of the error when they are read.
- * Rule ids and addresses come from `reading.shared`: 10,000 cached records hold one copy of each.
- *
- * Read from one text of the whole file, the strings of every head are slices of that text
- * (V8's JSON.parse slices its source): one text of each head would be held by its slices
- * (~0.7 KB a file), and copied by the garbage collector from one generation to the next.
+ * The record of a line's bytes from `start` up to `end` whose head, read already up to the
+ * `tab` it ends at, has its record's items from `at` on (`readCacheLine`).
  */
-export function readCacheLine(text: string, start = 0, end = text.length, reading: Reading = readingAlone()): CacheLine {
-  // The head, up to the line's first tab (none is raw in JSON text), then the spans up to the second.
-  const tab = text.indexOf('\t', start)
-  if (tab === -1 || tab > end) throw new TypeError('Not a cache line')
-  const second = text.indexOf('\t', tab + 1)
-  if (second === -1 || second > end) throw new TypeError('Not a cache line')
-  const head = JSON.parse(text.slice(start, tab)) as unknown
-  if (!Array.isArray(head) || head.length < 5 || head.length > 6) throw new TypeError('Not a cache line')
-  const name = head[0] as unknown
-  const hash = head[1] as unknown
-  const stamp = head[2] as unknown
-  const counts = head[3] as unknown
-  const directives = head[4] as unknown
-  if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp) || !Array.isArray(directives)) throw new TypeError('Not a cache line')
+function readRecord(bytes: Buffer, start: number, end: number, tab: number, head: unknown[], at: number, reading: Reading): CachedLine {
+  if (head.length < at + 2 || head.length > at + 3) throw new TypeError('Not a cache line')
+  const counts = head[at] as unknown
+  const directives = head[at + 1] as unknown
+  if (!Array.isArray(directives)) throw new TypeError('Not a cache line')
   if (!Array.isArray(counts) || counts.length !== 4 || !isCount(counts[0]) || !isCount(counts[1]) || !isCount(counts[2]) || !isCount(counts[3])) throw new TypeError('Not a cache line')
+  // The spans, after the head's tab, up to the second.
+  const second = bytes.indexOf(TAB, tab + 1)
+  if (second === -1 || second > end) throw new TypeError('Not a cache line')
   if (end - second - 1 !== counts[3]) throw new TypeError('Not the messages the line says')
-  const record = new CachedLine(text, start, end, second, reading, directives as CachedRecord['directives'], {
+  const record = new CachedLine(bytes, start, end, second, reading, directives as CachedRecord['directives'], {
     errorCount: counts[0] as number,
     warningCount: counts[1] as number,
     fixableCount: counts[2] as number,
   })
-  // A packed front's spans are the text between the tabs, read when asked for; any other line has none there.
-  const front = head[5] as PackedFront | undefined
+  // A packed front's spans are the bytes between the tabs, read when asked for; any other line has none there.
+  const front = head[at + 2] as PackedFront | undefined
   if (Array.isArray(front)) {
     const data = front[0] as unknown
     if (front.length !== 1 || typeof data !== 'object' || data === null || second === tab + 1) throw new TypeError('Not a packed front')
@@ -303,6 +297,42 @@ export function readCacheLine(text: string, start = 0, end = text.length, readin
   } else if (second !== tab + 1) throw new TypeError('Not a cache line')
   else if (typeof front === 'object' && front !== null) record.front = front
   else if (front !== undefined) throw new TypeError('Not a packed front')
+  return record
+}
+
+const TAB = 0x09
+
+/** Where a line's head ends: its first tab (none is raw in JSON text), which must come before `end`. */
+function headEnd(bytes: Buffer, start: number, end: number): number {
+  const tab = bytes.indexOf(TAB, start)
+  if (tab === -1 || tab > end) throw new TypeError('Not a cache line')
+  return tab
+}
+
+/**
+ * The cache line in `bytes` from `start` up to `end` (`cacheLine`; a string is read as its
+ * UTF-8): its head is read now, and its record's messages from the bytes each time they are
+ * asked for, not held (`FileRecord#counts`); so are its front's spans, which only a
+ * cross-file finding needs, from the head read again. Throws a TypeError on a head
+ * `cacheLine` does not write, or messages of another length than the head says (a line cut
+ * short). Messages that do not read as `cacheLine` wrote them throw what `reading.damaged`
+ * makes of the error when they are read. Rule ids and addresses come from `reading.shared`:
+ * 10,000 cached records hold one copy of each.
+ *
+ * Only the head is made a string: the whole file as one text took ~0.05 s at the bench's
+ * 11 MB (a new string that large is memory the process has not touched yet).
+ */
+export function readCacheLine(line: Buffer | string, start = 0, end?: number, reading: Reading = readingAlone()): CacheLine {
+  const bytes = typeof line === 'string' ? Buffer.from(line) : line
+  end ??= bytes.length
+  const tab = headEnd(bytes, start, end)
+  const head = JSON.parse(bytes.toString('utf8', start, tab)) as unknown
+  if (!Array.isArray(head)) throw new TypeError('Not a cache line')
+  const name = head[0] as unknown
+  const hash = head[1] as unknown
+  const stamp = head[2] as unknown
+  if (typeof name !== 'string' || typeof hash !== 'string' || !isStamp(stamp)) throw new TypeError('Not a cache line')
+  const record = readRecord(bytes, start, end, tab, head, 3, reading)
   return { name, entry: { hash, stamp, record, line: record } }
 }
 
@@ -322,6 +352,10 @@ class CachedRecordAt implements FileRecord {
 
   get messages(): Diagnostic[] {
     return this.record.messages
+  }
+
+  writeJsonMessages(out: ByteChunks): boolean {
+    return this.record.writeJsonMessages?.(out) ?? false
   }
 }
 
@@ -350,28 +384,27 @@ export interface LoadedCache {
  * unreadable, of another format or from another key. A line that does not read as an entry
  * is left out (its file is linted again), never a failed run.
  *
- * The file: a header line `{"format":6,"key":"…"}`, then per file the JSON of
+ * The file: a header line `{"format":7,"key":"…"}`, then per file the JSON of
  * `["<name>","<hash>",<stamp>,…the record's head]`, a tab, the JSON of its front's spans (or
- * nothing), a tab, and the JSON of its messages (`cacheLine`). A full write sorts the lines by name; a save that only adds or replaces a few
- * entries appends their lines instead, and a later line for a name replaces an earlier one.
+ * nothing), a tab, and the JSON of its messages (`cacheLine`). A full write sorts the lines by
+ * name; a save that only adds or replaces a few entries appends their lines instead, and a
+ * later line for a name replaces an earlier one.
  *
- * Only each line's head is read here. Its spans and messages stay text of the file until a
- * cross-file finding or a report asks for them: the bench's 10,000 files' findings were held
- * as objects through a warm run.
+ * Only each line's head is read here (made a string, and parsed). Its spans and messages stay
+ * bytes of the file until a cross-file finding or a report asks for them: the bench's 10,000
+ * files' findings were held as objects through a warm run.
  */
 export function loadCache(path: string, key: string, read: CacheFile | undefined = readCacheFileSync(path)): LoadedCache {
   const entries = new Map<string, CacheEntry>()
   const none: LoadedCache = { entries, lines: 0 }
   if (read === undefined) return none
   const { bytes, stat } = read
-  // One text of the whole file (~0.035 s at 11 MB); lines that are not UTF-8 are left out,
-  // whole. Bytes that are not UTF-8 decode to U+FFFD, which a text of one-byte characters
-  // cannot hold: then only is the file checked (~0.016 s).
-  const decoded = bytes.toString('utf8')
-  const text = !decoded.includes('\uFFFD') || isUtf8(bytes) ? decoded : utf8Lines(bytes)
-  const newline = text.indexOf('\n')
+  // Lines that are not UTF-8 are left out, whole: each is checked only when the file is not
+  // (~0.5 ms at 11 MB). A report copies a line's messages as they are (packed-json.ts).
+  const utf8 = isUtf8(bytes)
+  const newline = bytes.indexOf(NEWLINE)
   try {
-    const header = JSON.parse(newline === -1 ? text : text.slice(0, newline)) as { format?: unknown; key?: unknown }
+    const header = JSON.parse(decoder.decode(bytes.subarray(0, newline === -1 ? bytes.length : newline))) as { format?: unknown; key?: unknown }
     if (header.format !== CACHE_FORMAT || header.key !== key) return none
   } catch {
     return none
@@ -381,19 +414,21 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
     shared: sharedStrings(),
     damaged: (_, start) => {
       let number = 1
-      for (let at = text.indexOf('\n'); at !== -1 && at < start; at = text.indexOf('\n', at + 1)) number++
+      for (let at = bytes.indexOf(NEWLINE); at !== -1 && at < start; at = bytes.indexOf(NEWLINE, at + 1)) number++
       return new UsageError(`Unexpected damaged line at \`${path}:${number}\` of the cache, expected a line as starkit writes it; delete the cache and run again`)
     },
   }
-  for (let at = newline === -1 ? text.length : newline + 1; at < text.length; ) {
-    const found = text.indexOf('\n', at)
-    const end = found === -1 ? text.length : found
+  for (let at = newline === -1 ? bytes.length : newline + 1; at < bytes.length; ) {
+    const found = bytes.indexOf(NEWLINE, at)
+    const end = found === -1 ? bytes.length : found
     const start = at
     at = end + 1
     if (end === start) continue
     count++
+    // A damaged line: that file is a miss.
+    if (!utf8 && !isUtf8(bytes.subarray(start, end))) continue
     try {
-      const { name, entry } = readCacheLine(text, start, end, reading)
+      const { name, entry } = readCacheLine(bytes, start, end, reading)
       entries.set(name, entry)
     } catch {
       // A damaged line: that file is a miss.
@@ -402,26 +437,10 @@ export function loadCache(path: string, key: string, read: CacheFile | undefined
   return { entries, lines: count, file: { dev: stat.dev, ino: stat.ino, size: stat.size, endsWithNewline: bytes[bytes.length - 1] === NEWLINE } }
 }
 
-/** The text of `bytes`, a line that is not UTF-8 made one that reads as no entry (a damaged line: its file is a miss; the other lines keep their numbers). */
-function utf8Lines(bytes: Buffer): string {
-  const lines: string[] = []
-  for (let at = 0; at <= bytes.length; ) {
-    const found = bytes.indexOf(NEWLINE, at)
-    const end = found === -1 ? bytes.length : found
-    try {
-      lines.push(decoder.decode(bytes.subarray(at, end)))
-    } catch {
-      lines.push('\0')
-    }
-    at = end + 1
-  }
-  return lines.join('\n')
-}
-
 const NEWLINE = 0x0a
 
 /**
- * A record as the end of a cache line (`lineOf`): the items of its head after the name, hash
+ * A record as the end of a cache line (`lineBytes`): the items of its head after the name, hash
  * and stamp, the head's `]`, a tab, its front's spans' JSON, a tab, its messages' JSON. A lint worker thread sends each record
  * so (`JobOptions#packed`), and the main thread keeps it so: the file's findings are read when
  * the report asks for them, and the text goes to the cache as it is.
@@ -432,22 +451,35 @@ export function packBody(record: CachedRecord): string {
   return `${JSON.stringify(head).slice(1)}\t${spans}\t${messages}`
 }
 
-/** The cache line of a file's name, hash, stamp and packed record (`packBody`). */
-export function lineOf(name: string, hash: string, stamp: Stamp | 0, body: string): string {
-  return `[${JSON.stringify(name)},${JSON.stringify(hash)},${JSON.stringify(stamp)},${body}`
+/** What a cache line has before its record (`packBody`): the JSON of its file's name, hash and stamp. */
+const lineHead = (name: string, hash: string, stamp: Stamp | 0): string => `[${JSON.stringify(name)},${JSON.stringify(hash)},${JSON.stringify(stamp)},`
+
+/** The cache line of a file's name, hash, stamp and packed record (`packBody`, as UTF-8: what a lint worker thread sends). */
+export function lineBytes(name: string, hash: string, stamp: Stamp | 0, body: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(lineHead(name, hash, stamp)), body])
 }
 
-/** The line of an entry: the JSON of its name, hash, stamp and record's head, a tab, its spans' JSON, a tab, its messages' JSON. */
+/** The line of an entry, as UTF-8: the JSON of its name, hash, stamp and record's head, a tab, its spans' JSON, a tab, its messages' JSON. */
+function cacheLineBytes(name: string, entry: CacheEntry): Buffer {
+  return entry.made ?? Buffer.from(lineHead(name, entry.hash, entry.stamp) + packBody(entry.record))
+}
+
+/** The line of an entry (`cacheLineBytes`) as text. */
 export function cacheLine(name: string, entry: CacheEntry): string {
-  return entry.made ?? lineOf(name, entry.hash, entry.stamp, packBody(entry.record))
+  return cacheLineBytes(name, entry).toString()
 }
 
 /** How packed records are read: one copy of each rule id and address for all of them. */
 const bodies: Reading = readingAlone()
 
-/** A record a worker thread packed (`packBody`), read as the cache reads a line: its messages when asked for. */
-export function unpackBody(path: string, body: string): FileRecord {
-  return new CachedRecordAt(path, readCacheLine(lineOf(path, '', 0, body), undefined, undefined, bodies).entry.record)
+/** A record a worker thread packed (`packBody`, as UTF-8), read as the cache reads a line: its messages when asked for. */
+export function unpackBody(path: string, body: Uint8Array): FileRecord {
+  const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+  const tab = headEnd(bytes, 0, bytes.length)
+  // The body's head is a line's without its first three items and their `[` (`packBody`).
+  const head = JSON.parse('[' + bytes.toString('utf8', 0, tab)) as unknown
+  if (!Array.isArray(head)) throw new TypeError('Not a packed record')
+  return new CachedRecordAt(path, readRecord(bytes, 0, bytes.length, tab, head, 0, bodies))
 }
 
 /** The cache file's bytes, and which file it was. */
@@ -522,20 +554,23 @@ export async function saveCache(path: string, key: string, entries: ReadonlyMap<
   const stale = loaded.lines + fresh.length - entries.size
   if (loaded.file && stale <= Math.max(STALE_LINES, entries.size / 4)) {
     if (fresh.length === 0) return
-    const text = fresh.map(([name, e]) => cacheLine(name, e) + '\n').join('')
-    if (await append(path, loaded.file, loaded.file.endsWithNewline ? text : '\n' + text)) return
+    const lines: Uint8Array[] = loaded.file.endsWithNewline ? [] : [LINE_END]
+    for (const [name, e] of fresh) lines.push(cacheLineBytes(name, e), LINE_END)
+    if (await append(path, loaded.file, Buffer.concat(lines))) return
   }
   const names = [...entries.keys()].sort(compareCodeUnits)
-  const lines = [JSON.stringify({ format: CACHE_FORMAT, key })]
+  const lines: Uint8Array[] = [Buffer.from(JSON.stringify({ format: CACHE_FORMAT, key })), LINE_END]
   for (const name of names) {
     const e = entries.get(name)!
-    lines.push(e.line ? e.line.text.slice(e.line.start, e.line.end) : cacheLine(name, e))
+    lines.push(e.line ? e.line.bytes.subarray(e.line.start, e.line.end) : cacheLineBytes(name, e), LINE_END)
   }
-  replaceFile(path, Buffer.from(lines.join('\n') + '\n'), { fsync: false })
+  replaceFile(path, Buffer.concat(lines), { fsync: false })
 }
 
-/** Append `text` to `path` if it is still the file `was`; whether it did. */
-async function append(path: string, was: NonNullable<LoadedCache['file']>, text: string): Promise<boolean> {
+const LINE_END = Buffer.from('\n')
+
+/** Append `bytes` to `path` if it is still the file `was`; whether it did. */
+async function append(path: string, was: NonNullable<LoadedCache['file']>, bytes: Uint8Array): Promise<boolean> {
   let handle
   try {
     handle = await open(path, 'a')
@@ -545,7 +580,7 @@ async function append(path: string, was: NonNullable<LoadedCache['file']>, text:
   try {
     const now = await handle.stat()
     if (now.dev !== was.dev || now.ino !== was.ino || now.size !== was.size) return false
-    await handle.write(text)
+    await handle.write(bytes)
     return true
   } finally {
     await handle.close()

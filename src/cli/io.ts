@@ -9,6 +9,8 @@ export interface Io {
   /** The directory relative paths are resolved against. */
   cwd: string
   stdout(text: string): void
+  /** Write UTF-8 bytes to stdout as they are, or a copy of them, before returning (the caller writes over them next); without it, they are decoded and given to `stdout`. */
+  stdoutBytes?(bytes: Uint8Array): void
   stderr(text: string): void
   /** Whether stdout is a terminal (colour, progress). */
   stdoutIsTTY: boolean

@@ -58,7 +58,8 @@ export type PreparedAt = Omit<PreparedScenario, 'entry'> & { entry: Uint8Array |
 /**
  * A record packed (`JobOptions#packed`), as UTF-8, with its prepared scenario for `build`
  * (`JobOptions#prepare`). Bytes, not a string: a worker hands them over, and the main thread
- * holds them outside its heap until the run reads the records (`packedText`). As strings, the
+ * holds them outside its heap, and reads each record's head from them (cache.ts `unpackBody`);
+ * its messages stay bytes until a report asks for them. As strings, the
  * 10,000 records of the bench's corpus survived the main thread's scavenges one after another,
  * and its young generation grew to 34 MB (17 MB at 1,000 files): most of what the peak memory
  * grew by with the corpus.
@@ -70,12 +71,6 @@ export interface PackedRecord {
 }
 
 const utf8 = new TextEncoder()
-const decoder = new TextDecoder()
-
-/** A packed record's text (`packBody`). */
-export function packedText(record: PackedRecord): string {
-  return decoder.decode(record.packed)
-}
 
 /** A record as `build` gets it: what it needs of the scenario, already serialized, not the scenario. */
 export interface BuildRecord extends FileRecord {

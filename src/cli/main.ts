@@ -3,7 +3,7 @@ import { COMMANDS } from './commands/index.js'
 import { VERSION, type CommandContext } from './context.js'
 import { EXIT, UsageError, type Io } from './io.js'
 
-export { directWriter } from './io.js'
+export { directWriter, writeAll } from './io.js'
 
 /**
  * The CLI: parse `argv` (without node and the script), run the command, return the exit

@@ -1,5 +1,6 @@
 import type { BundleDiagnostic } from '../model/bundle.js'
 import type { Fix } from '../rules/define-rule.js'
+import type { ByteChunks } from './byte-chunks.js'
 import type { Counts } from './summary.js'
 
 /**
@@ -22,4 +23,11 @@ export interface FileReport {
    * anew each time it is asked for (a warm `--cache` run's, from their cache line), not held.
    */
   counts?: Counts
+  /**
+   * Write `messages` into `out` as the JSON report does (after the file's `"messages": `),
+   * from a form the file keeps them in, without making them: a cached file's, from its cache
+   * line's bytes. False when they cannot be written so; then the report makes them, and
+   * writes them itself over whatever this wrote.
+   */
+  writeJsonMessages?(out: ByteChunks): boolean
 }

@@ -18,10 +18,22 @@ export interface FormatOptions {
 }
 
 /**
+ * A piece of a report: text, or UTF-8 bytes (the JSON report's chunks, byte-chunks.ts) that
+ * end where a character does. Bytes are valid only until the next piece is taken: a taker
+ * that keeps them copies them.
+ */
+export type Piece = string | Uint8Array
+
+const utf8 = new TextDecoder()
+
+/** A piece as text. */
+export const pieceText = (piece: Piece): string => (typeof piece === 'string' ? piece : utf8.decode(piece))
+
+/**
  * The report in pieces, made as they are taken: a large report is written a piece at a time,
  * never held whole (SARIF, for code scanning, is one piece). Joined, the pieces are `format`.
  */
-export function formatPieces(name: Format, files: readonly FileReport[], options: FormatOptions): Iterable<string> {
+export function formatPieces(name: Format, files: readonly FileReport[], options: FormatOptions): Iterable<Piece> {
   switch (name) {
     case 'stylish':
       return stylishPieces(files, { color: options.color })
@@ -38,5 +50,5 @@ export function formatPieces(name: Format, files: readonly FileReport[], options
 
 /** Every reporter maps the same messages; none has a second channel. */
 export function format(name: Format, files: readonly FileReport[], options: FormatOptions): string {
-  return [...formatPieces(name, files, options)].join('')
+  return Array.from(formatPieces(name, files, options), pieceText).join('')
 }

@@ -3,6 +3,7 @@ import type { Scenario, Span, StarkitConfig } from '../model/index.js'
 import { readFrontFacts, type FrontFacts } from '../parse/front.js'
 import { parse, type Comment } from '../parse/index.js'
 import type { ParseResult } from '../parse/types.js'
+import type { ByteChunks } from '../report/byte-chunks.js'
 import type { Diagnostic, FileReport } from '../report/diagnostic.js'
 import type { Counts } from '../report/summary.js'
 import { validate } from '../schema/validate.js'
@@ -58,6 +59,8 @@ export interface FileRecord {
    * collector copied them from one generation to the next. Each read is a new array.
    */
   counts?: Counts
+  /** `FileReport#writeJsonMessages`, for a record that keeps its messages packed. */
+  writeJsonMessages?(out: ByteChunks): boolean
 }
 
 /** Parse errors after which schema validation would only repeat the problem. */
@@ -256,6 +259,10 @@ class ReadResult implements LintResult {
 
   get messages(): Diagnostic[] {
     return [...this.record.messages].sort(byPlace)
+  }
+
+  writeJsonMessages(out: ByteChunks): boolean {
+    return this.record.writeJsonMessages?.(out) ?? false
   }
 }
 

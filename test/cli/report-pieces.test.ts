@@ -6,7 +6,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { writeInBatches } from '../../src/cli/commands/lint.js'
-import { FORMATS, format, formatPieces, type Diagnostic, type FileReport } from '../../src/report/index.js'
+import { FORMATS, format, formatPieces, pieceText, type Diagnostic, type FileReport } from '../../src/report/index.js'
 import { JSON_REPORT_VERSION } from '../../src/report/json.js'
 
 const text = fc.string({ unit: fc.constantFrom('a', ' ', '\n', '\r', '"', '\\', '`', 'é', '☃', '𝄞', '\u2028', '%', ':', '<', '&') })
@@ -34,7 +34,7 @@ describe('report pieces', () => {
         const errorCount = reports.flatMap((f) => f.messages).filter((m) => m.severity === 'error').length
         const warningCount = reports.flatMap((f) => f.messages).length - errorCount
         const whole = { version: JSON_REPORT_VERSION, tool: { name: 'starkit', version: '1.2.3' }, errorCount, warningCount, files: reports.map((f) => ({ path: f.path, messages: f.messages })) }
-        expect([...formatPieces('json', reports, options)].join('')).toBe(JSON.stringify(whole, null, 2) + '\n')
+        expect(Array.from(formatPieces('json', reports, options), pieceText).join('')).toBe(JSON.stringify(whole, null, 2) + '\n')
       }),
       { numRuns: 300 },
     )
@@ -43,13 +43,32 @@ describe('report pieces', () => {
   test('every format gives a piece per file with findings, at most, and the same text joined', () => {
     fc.assert(
       fc.property(files, fc.constantFrom(...FORMATS), (reports, name) => {
-        const pieces = [...formatPieces(name, reports, options)]
+        // Bytes are valid until the next piece is taken: read as they come.
+        const pieces = Array.from(formatPieces(name, reports, options), pieceText)
         expect(pieces.join('')).toBe(format(name, reports, options))
         // Past the head and the tail, a piece is one file's: no piece holds two files' findings.
         if (name !== 'sarif') expect(pieces.length).toBeLessThanOrEqual(reports.length + 3)
       }),
       { numRuns: 200 },
     )
+  })
+
+  test('the JSON report comes in chunks of ~64 KB of UTF-8, each one buffer written over by the next', () => {
+    const reports: FileReport[] = Array.from({ length: 400 }, (_, i) => ({ path: `f${i}.md`, messages: [{ ruleId: 'r', severity: 'warning', message: `☃ ${'x'.repeat(300)} ${i}`, line: i, column: 1, endLine: i, endColumn: 2 }] }))
+    const chunks: Buffer[] = []
+    let buffer: ArrayBufferLike | undefined
+    for (const piece of formatPieces('json', reports, options)) {
+      expect(piece).toBeInstanceOf(Uint8Array)
+      const bytes = piece as Buffer
+      buffer ??= bytes.buffer
+      expect(bytes.buffer).toBe(buffer)
+      chunks.push(Buffer.from(bytes))
+    }
+    expect(chunks.length).toBeGreaterThan(2)
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeGreaterThanOrEqual(1 << 16)
+    for (const chunk of chunks.slice(0, -1)) expect(chunk.length).toBeLessThan((1 << 16) + 1000)
+    expect(Buffer.concat(chunks).toString()).toBe(format('json', reports, options))
+    expect(JSON.parse(Buffer.concat(chunks).toString()).files).toHaveLength(400)
   })
 
   test('lint writes pieces in batches of ~64 K characters, in order', () => {
@@ -62,5 +81,12 @@ describe('report pieces', () => {
     writes.length = 0
     writeInBatches((s) => writes.push(s), [])
     expect(writes).toEqual([])
+    // Bytes as they are, with what writes them, between the batches of text around them; else as text.
+    const bytes: string[] = []
+    writeInBatches((s) => writes.push(s), ['a', 'b', Buffer.from('☃'), 'c'], (b) => bytes.push(`${writes.length}:${Buffer.from(b).toString()}`))
+    expect([writes, bytes]).toEqual([['ab', 'c'], ['1:☃']])
+    writes.length = 0
+    writeInBatches((s) => writes.push(s), ['a', Buffer.from('☃'), 'c'])
+    expect(writes).toEqual(['a', '☃', 'c'])
   })
 })

@@ -12,7 +12,7 @@ import type { CommandContext } from '../context.js'
 import { EntryStore } from '../entry-store.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { packedText, type BuildRecord, type Job, type PackedRecord, type PageJob } from '../lint-files.js'
+import { type BuildRecord, type Job, type PackedRecord, type PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
 import { cannotWrite, find, removeTemporaries, TEMPORARY_NAME, writeError, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
@@ -203,7 +203,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     // its findings are read from the packed text when they are asked for.
     const [got] = await Promise.all([pool.lint(jobs, keep), outChecked])
     const results = finishRun(
-      got.map((r) => ('packed' in r ? unpackBody(r.path, packedText(r)) : r)),
+      got.map((r) => ('packed' in r ? unpackBody(r.path, r.packed) : r)),
       config,
     )
 

@@ -2,18 +2,18 @@ import { mkdir } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { dirname, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
-import { FORMATS, count, formatPieces, type FileReport, type Format } from '../../report/index.js'
+import { FORMATS, count, formatPieces, pieceText, type FileReport, type Format, type Piece } from '../../report/index.js'
 import { ruleUrl } from '../../rules/define-rule.js'
 import { RULES } from '../../rules/index.js'
 import { finishRun, type FileRecord, type LintResult } from '../../rules/lint.js'
 import { resolveConfig, type ResolvedConfig } from '../../rules/config.js'
 import { findConfig, loadConfig } from '../config-file.js'
 import { VERSION, type CommandContext } from '../context.js'
-import { cacheKey, cacheName, DEFAULT_CACHE, lineOf, loadCache, readCacheFile, recordAt, saveCache, unpackBody, type CacheEntry } from '../cache.js'
+import { cacheKey, cacheName, DEFAULT_CACHE, lineBytes, loadCache, readCacheFile, recordAt, saveCache, unpackBody, type CacheEntry } from '../cache.js'
 import { digestFiles } from '../digest.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { frontOnly, packedText, type Job, type PackedRecord } from '../lint-files.js'
+import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
 import { replaceShown } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
@@ -129,11 +129,9 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const fresh = await lintJobs(todo, config, { fix, keepScenario, packed: !fix && !keepScenario }, threads)
   /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
   const linted: (FileRecord | PackedRecord | undefined)[] = new Array<FileRecord | PackedRecord | undefined>(mine.length)
-  /** Per file of this shard linted now and packed, its packed text. */
-  const texts: (string | undefined)[] = new Array<string | undefined>(mine.length)
   todoAt.forEach((k, j) => {
     const got = (linted[k] = fresh[j]!)
-    records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, (texts[k] = packedText(got))) : got
+    records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, got.packed) : got
   })
   if (cachePath) {
     const entries = new Map<string, CacheEntry>()
@@ -152,7 +150,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
       const got = linted[k]!
       if ('packed' in got) {
         // Its line as the worker thread packed it, not packed again.
-        entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record: records[placeOf(k)]!, made: lineOf(names[k]!, digest.digest, digest.stamp, texts[k]!) })
+        entries.set(names[k]!, { hash: digest.digest, stamp: digest.stamp, record: records[placeOf(k)]!, made: lineBytes(names[k]!, digest.digest, digest.stamp, got.packed) })
         return
       }
       const { path: _path, scenario: _scenario, ...record } = got
@@ -173,10 +171,21 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
 /** Pieces of output are gathered up to this many characters a write: few writes, and no text of the whole report. */
 const BATCH = 1 << 16
 
-/** Write `pieces` in order, a batch of them at a time. */
-export function writeInBatches(write: (text: string) => void, pieces: Iterable<string>): void {
+/**
+ * Write `pieces` in order, text a batch of pieces at a time; bytes (chunks of ~64 KB already)
+ * as they are, with `writeBytes` (which writes or copies them before it returns: they are
+ * written over by the next piece), else as text.
+ */
+export function writeInBatches(write: (text: string) => void, pieces: Iterable<Piece>, writeBytes?: (bytes: Uint8Array) => void): void {
   let batch = ''
   for (const piece of pieces) {
+    if (typeof piece !== 'string') {
+      if (batch !== '') write(batch)
+      batch = ''
+      if (writeBytes) writeBytes(piece)
+      else write(pieceText(piece))
+      continue
+    }
     batch += piece
     if (batch.length >= BATCH) {
       write(batch)
@@ -236,10 +245,12 @@ export default function register(program: Command, ctx: CommandContext): void {
         toolVersion: VERSION,
         rules: [...RULES.map((r) => ({ id: r.id, summary: r.summary, url: ruleUrl(r.id) }))],
       })
-      if (options.output) await writeUserFile(resolve(io.cwd, options.output), [...pieces].join('')).catch((e: Error) => {
+      // A copy of each: bytes are written over by the next piece.
+      const bytes = (piece: Piece): Uint8Array => (typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece))
+      if (options.output) await writeUserFile(resolve(io.cwd, options.output), Buffer.concat(Array.from(pieces, bytes))).catch((e: Error) => {
         throw new UsageError(`Cannot write \`${options.output}\`: ${e.message} (in ${dirname(options.output!)})`)
       })
-      else writeInBatches(io.stdout, pieces)
+      else writeInBatches(io.stdout, pieces, io.stdoutBytes)
       if (counts.errorCount > 0) ctx.setExitCode(EXIT.findings)
       else if (counts.warningCount > maxWarnings) {
         io.stderr(`starkit: ${counts.warningCount} warnings, more than --max-warnings ${maxWarnings}\n`)

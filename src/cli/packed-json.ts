@@ -1,0 +1,221 @@
+/**
+ * A record's packed messages (cache.ts `packRecord`: the end of a cache line, or what a lint
+ * worker thread sends) written as the JSON report writes them, from their UTF-8 bytes: no
+ * message is made, and no string of one. A warm `--cache` run reports the bench's 10,000
+ * files' ~58,000 findings so (~24 MB of report); made into messages and written by
+ * `JSON.stringify`, they took ~0.19 s of a run of ~0.75 s, so ~0.1 s.
+ *
+ * The report's text of a message is its packed text with the report's keys and indents put
+ * between the values, which are copied as they are. That holds only for text that
+ * `JSON.stringify` would write again the same: anything else (an escape it does not write, a
+ * number that is not a count, messages out of the report's order, a message kept whole) gives
+ * `false`, and the report makes those messages and writes them as it does any others.
+ */
+import type { ByteChunks } from '../report/byte-chunks.js'
+import { stringifyNested } from '../model/nested-json.js'
+import { ruleUrl } from '../rules/define-rule.js'
+
+// The text around a message's values, as `JSON.stringify(report, null, 2)` has it for a
+// message of a file of the report's `files` (five levels down), as UTF-8.
+const utf8 = (text: string): Buffer => Buffer.from(text)
+const FIRST = utf8('[\n        {\n          "ruleId": ')
+const NEXT = utf8(',\n        {\n          "ruleId": ')
+const WARNING = utf8(',\n          "severity": "warning",\n          "message": ')
+const ERROR = utf8(',\n          "severity": "error",\n          "message": ')
+const AFTER_MESSAGE = [',\n          "line": ', ',\n          "column": ', ',\n          "endLine": ', ',\n          "endColumn": '].map(utf8)
+const URL = utf8(',\n          "url": ')
+const CLOSE = utf8('\n        }')
+const END = utf8('\n      ]')
+const KEY = ',\n          '
+
+/** The keys a message's packed form has in its first seven places: its `more` cannot have them. */
+const HEAD_KEYS = new Set(['ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn'])
+
+const QUOTE = 0x22
+const BACKSLASH = 0x5c
+const COMMA = 0x2c
+const OPEN_BRACKET = 0x5b
+const CLOSE_BRACKET = 0x5d
+const OPEN_BRACE = 0x7b
+const CLOSE_BRACE = 0x7d
+const ZERO = 0x30
+const ONE = 0x31
+const TWO = 0x32
+
+/** The JSON of each rule's address, by rule id, as UTF-8. */
+const urls = new Map<string, Buffer>()
+
+function urlJson(ruleId: string): Buffer {
+  let json = urls.get(ruleId)
+  if (json === undefined) urls.set(ruleId, (json = utf8(JSON.stringify(ruleUrl(ruleId)))))
+  return json
+}
+
+/** The hex digit a byte is (lower case only, as `JSON.stringify` writes them), or -1. */
+function hex(c: number): number {
+  return c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x61 + 10 : -1
+}
+
+/**
+ * Where the JSON string at `at` ends (past its closing quote), if it is one `JSON.stringify`
+ * writes: no raw control character, and no escape but `\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+ * `\t` and `\u00xx` for the other control characters. Else -1. (A lone surrogate, which it
+ * writes as `\udxxx`, is left to the report's own writing.)
+ */
+export function stringEnd(bytes: Uint8Array, at: number, to: number): number {
+  if (bytes[at] !== QUOTE) return -1
+  for (let i = at + 1; i < to; i++) {
+    const c = bytes[i]!
+    if (c === QUOTE) return i + 1
+    if (c < 0x20) return -1
+    if (c !== BACKSLASH) continue
+    const e = bytes[++i]
+    if (e === QUOTE || e === BACKSLASH || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74) continue
+    if (e !== 0x75 || i + 4 >= to || bytes[i + 1] !== ZERO || bytes[i + 2] !== ZERO) return -1
+    const high = hex(bytes[i + 3]!)
+    const low = hex(bytes[i + 4]!)
+    if (high < 0 || high > 1 || low < 0) return -1
+    const code = 16 * high + low
+    // Backspace, tab, line feed, form feed and carriage return have their short escapes.
+    if (code === 8 || code === 9 || code === 10 || code === 12 || code === 13) return -1
+    i += 4
+  }
+  return -1
+}
+
+/** The count read by the last `countEnd`. */
+let counted = 0
+
+/** Where the count (a whole number ≥ 0 of at most 15 digits, no leading zero) at `at` ends, its value in `counted`; -1 if there is none. */
+function countEnd(bytes: Uint8Array, at: number, to: number): number {
+  let i = at
+  let value = 0
+  while (i < to && i - at < 16) {
+    const c = bytes[i]!
+    if (c < ZERO || c > 0x39) break
+    value = 10 * value + (c - ZERO)
+    i++
+  }
+  if (i === at || i - at > 15 || (bytes[at] === ZERO && i - at > 1)) return -1
+  counted = value
+  return i
+}
+
+/** Where the JSON object at `at` ends (past its closing brace), by its brackets outside strings; -1 if it does not. */
+function objectEnd(bytes: Uint8Array, at: number, to: number): number {
+  if (bytes[at] !== OPEN_BRACE) return -1
+  let depth = 0
+  for (let i = at; i < to; i++) {
+    const c = bytes[i]
+    if (c === QUOTE) {
+      i = stringEnd(bytes, i, to)
+      if (i === -1) return -1
+      i--
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++
+    else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --depth === 0) return c === CLOSE_BRACE ? i + 1 : -1
+  }
+  return -1
+}
+
+/**
+ * The keys after a message's seventh, from its packed `more` object (cache.ts `packMessage`):
+ * `url` 1 stands for the rule's address. False when the object is not one a message's
+ * unpacking gives back as it is (a key of the first seven, a key that an object puts first).
+ */
+function writeMore(more: unknown, ruleId: string, out: ByteChunks): boolean {
+  if (typeof more !== 'object' || more === null || Array.isArray(more)) return false
+  for (const key of Object.keys(more)) {
+    if (HEAD_KEYS.has(key) || key === '__proto__' || /^\d/.test(key)) return false
+    const value = (more as Record<string, unknown>)[key]
+    out.text(KEY + JSON.stringify(key) + ': ')
+    if (key === 'url' && value === 1) out.put(urlJson(ruleId))
+    else out.text(typeof value === 'object' && value !== null ? stringifyNested(value, 5) : JSON.stringify(value))
+  }
+  return true
+}
+
+/**
+ * Write the messages packed in `bytes` from `from` up to `to` (a JSON array, UTF-8) as the
+ * JSON report writes a file's `messages` after its key: `JSON.stringify(messages, null, 2)`
+ * four levels down. True when written; false when they cannot be written from their packed
+ * text (see above), with part of them perhaps written: the caller puts `out.at` back.
+ */
+export function writePackedMessages(bytes: Buffer, from: number, to: number, out: ByteChunks): boolean {
+  let i = from
+  if (bytes[i++] !== OPEN_BRACKET) return false
+  if (bytes[i] === CLOSE_BRACKET) {
+    if (i + 1 !== to) return false
+    out.ascii('[]')
+    return true
+  }
+  let line = -1
+  let column = -1
+  for (let first = true; ; first = false) {
+    // `[ruleId,severity,message,line,column,endLine,endColumn(,more)?]`
+    if (bytes[i++] !== OPEN_BRACKET) return false
+    const id = i
+    i = stringEnd(bytes, i, to)
+    if (i === -1 || bytes[i] !== COMMA) return false
+    const idEnd = i
+    const severity = bytes[i + 1]
+    if ((severity !== ONE && severity !== TWO) || bytes[i + 2] !== COMMA) return false
+    const message = i + 3
+    i = stringEnd(bytes, message, to)
+    if (i === -1) return false
+    out.put(first ? FIRST : NEXT)
+    out.copy(bytes, id, idEnd)
+    out.put(severity === TWO ? ERROR : WARNING)
+    out.copy(bytes, message, i)
+    for (let k = 0; k < 4; k++) {
+      if (bytes[i] !== COMMA) return false
+      const start = i + 1
+      i = countEnd(bytes, start, to)
+      if (i === -1) return false
+      // In the report's order (`byPlace`): by line, then column; a tie is left to the report, which orders it further.
+      if (k === 0) {
+        if (counted < line) return false
+        if (counted > line) column = -1
+        line = counted
+      } else if (k === 1) {
+        if (counted <= column) return false
+        column = counted
+      }
+      out.put(AFTER_MESSAGE[k]!)
+      out.copy(bytes, start, i)
+    }
+    if (bytes[i] === COMMA) {
+      const ruleId = ruleIdOf(bytes, id, idEnd)
+      if (bytes[i + 1] === ONE) {
+        out.put(URL)
+        out.put(urlJson(ruleId))
+        i += 2
+      } else {
+        const end = objectEnd(bytes, i + 1, to)
+        if (end === -1) return false
+        let more: unknown
+        try {
+          more = JSON.parse(bytes.toString('utf8', i + 1, end))
+        } catch {
+          return false
+        }
+        if (!writeMore(more, ruleId, out)) return false
+        i = end
+      }
+    }
+    if (bytes[i++] !== CLOSE_BRACKET) return false
+    out.put(CLOSE)
+    if (bytes[i] === COMMA) {
+      i++
+      continue
+    }
+    if (bytes[i] !== CLOSE_BRACKET || i + 1 !== to) return false
+    out.put(END)
+    return true
+  }
+}
+
+/** The rule id whose JSON string is in `bytes` from `from` up to `to`. */
+function ruleIdOf(bytes: Buffer, from: number, to: number): string {
+  const raw = bytes.toString('utf8', from + 1, to - 1)
+  return raw.includes('\\') ? (JSON.parse(bytes.toString('utf8', from, to)) as string) : raw
+}
