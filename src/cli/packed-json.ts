@@ -134,11 +134,42 @@ function writeMore(more: unknown, ruleId: string, out: ByteChunks): boolean {
   return true
 }
 
+/** Write `source` into `bytes` at `at`; where the writing ends. */
+function put(bytes: Buffer, at: number, source: Uint8Array): number {
+  for (let k = 0; k < source.length; k++) bytes[at++] = source[k]!
+  return at
+}
+
+/** Write `source` from `from` up to `to` into `bytes` at `at`; where the writing ends. */
+function copy(bytes: Buffer, at: number, source: Uint8Array, from: number, to: number): number {
+  for (let k = from; k < to; k++) bytes[at++] = source[k]!
+  return at
+}
+
+/** The rule id and address of the message before, which the next ones mostly share. */
+let lastId: Uint8Array = new Uint8Array(0)
+let lastUrl: Buffer = Buffer.alloc(0)
+
+/** The JSON of the address of the rule whose id's JSON is in `bytes` from `from` up to `to`, as UTF-8. */
+function urlOf(bytes: Buffer, from: number, to: number): Buffer {
+  let same = to - from === lastId.length
+  for (let k = 0; same && k < lastId.length; k++) same = bytes[from + k] === lastId[k]
+  if (!same) {
+    lastId = Uint8Array.prototype.slice.call(bytes, from, to)
+    lastUrl = urlJson(ruleIdOf(bytes, from, to))
+  }
+  return lastUrl
+}
+
 /**
  * Write the messages packed in `bytes` from `from` up to `to` (a JSON array, UTF-8) as the
  * JSON report writes a file's `messages` after its key: `JSON.stringify(messages, null, 2)`
- * four levels down. True when written; false when they cannot be written from their packed
+ * three levels down. True when written; false when they cannot be written from their packed
  * text (see above), with part of them perhaps written: the caller puts `out.at` back.
+ *
+ * Each message is written straight into the chunk's buffer, after one `ensure` of room for
+ * the most it can take: its keys and indents (~230 bytes), its values (no more than what is
+ * left of the packed text) and its rule's address (~60 bytes and the id).
  */
 export function writePackedMessages(bytes: Buffer, from: number, to: number, out: ByteChunks): boolean {
   let i = from
@@ -162,10 +193,12 @@ export function writePackedMessages(bytes: Buffer, from: number, to: number, out
     const message = i + 3
     i = stringEnd(bytes, message, to)
     if (i === -1) return false
-    out.put(first ? FIRST : NEXT)
-    out.copy(bytes, id, idEnd)
-    out.put(severity === TWO ? ERROR : WARNING)
-    out.copy(bytes, message, i)
+    const chunk = out.ensure(320 + 2 * (to - id))
+    let at = out.at
+    at = put(chunk, at, first ? FIRST : NEXT)
+    at = copy(chunk, at, bytes, id, idEnd)
+    at = put(chunk, at, severity === TWO ? ERROR : WARNING)
+    at = copy(chunk, at, bytes, message, i)
     for (let k = 0; k < 4; k++) {
       if (bytes[i] !== COMMA) return false
       const start = i + 1
@@ -180,27 +213,30 @@ export function writePackedMessages(bytes: Buffer, from: number, to: number, out
         if (counted <= column) return false
         column = counted
       }
-      out.put(AFTER_MESSAGE[k]!)
-      out.copy(bytes, start, i)
+      at = put(chunk, at, AFTER_MESSAGE[k]!)
+      at = copy(chunk, at, bytes, start, i)
     }
+    // An eighth item: 1 for the rule's address, or an object of the message's other keys.
+    let more = false
     if (bytes[i] === COMMA) {
-      const ruleId = ruleIdOf(bytes, id, idEnd)
       if (bytes[i + 1] === ONE) {
-        out.put(URL)
-        out.put(urlJson(ruleId))
+        at = put(chunk, at, URL)
+        at = put(chunk, at, urlOf(bytes, id, idEnd))
         i += 2
-      } else {
-        const end = objectEnd(bytes, i + 1, to)
-        if (end === -1) return false
-        let more: unknown
-        try {
-          more = JSON.parse(bytes.toString('utf8', i + 1, end))
-        } catch {
-          return false
-        }
-        if (!writeMore(more, ruleId, out)) return false
-        i = end
+      } else more = true
+    }
+    out.at = at
+    if (more) {
+      const end = objectEnd(bytes, i + 1, to)
+      if (end === -1) return false
+      let more: unknown
+      try {
+        more = JSON.parse(bytes.toString('utf8', i + 1, end))
+      } catch {
+        return false
       }
+      if (!writeMore(more, ruleIdOf(bytes, id, idEnd), out)) return false
+      i = end
     }
     if (bytes[i++] !== CLOSE_BRACKET) return false
     out.put(CLOSE)

@@ -99,6 +99,7 @@ describe('writePackedMessages', () => {
     ['a more that is not JSON', '[["r",1,"m",1,1,1,1,{"note":x}]]'],
     ['a key that an object puts first', '[["r",1,"m",1,1,1,1,{"1":"x"}]]'],
     ['a ninth item', '[["r",1,"m",1,1,1,1,1,1]]'],
+    ['a ninth item after the address', '[["r",1,"m",1,1,1,1,1,{"note":"x"}]]'],
     ['lines out of order', '[["r",1,"m",2,1,1,1],["r",1,"m",1,1,1,1]]'],
     ['columns out of order on one line', '[["r",1,"m",2,5,1,1],["r",1,"m",2,4,1,1]]'],
     ['text after the array', '[["r",1,"m",1,1,1,1]]x'],
