@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { Span } from '../model/index.js'
 import type { FrontFacts } from '../parse/front.js'
-import type { Diagnostic } from '../report/diagnostic.js'
+import type { Diagnostic, JsonForm } from '../report/diagnostic.js'
 import type { ResolvedConfig } from '../rules/config.js'
 import { ruleUrl } from '../rules/define-rule.js'
 import { byPlace, type FileRecord } from '../rules/lint.js'
@@ -225,8 +225,8 @@ class CachedLine implements CachedRecord, LineBytes {
   }
 
   /** The messages as the JSON report writes them, copied from the line (packed-json.ts); false when they cannot be. */
-  writeJsonMessages(out: ByteChunks): boolean {
-    return writePackedMessages(this.bytes, this.tab + 1, this.end, out)
+  writeJsonMessages(out: ByteChunks, form?: JsonForm): boolean {
+    return writePackedMessages(this.bytes, this.tab + 1, this.end, out, form)
   }
 
   /** The line's bytes from `from` up to `to`, read as JSON; throws what `reading.damaged` makes of an error. */
@@ -354,8 +354,8 @@ class CachedRecordAt implements FileRecord {
     return this.record.messages
   }
 
-  writeJsonMessages(out: ByteChunks): boolean {
-    return this.record.writeJsonMessages?.(out) ?? false
+  writeJsonMessages(out: ByteChunks, form?: JsonForm): boolean {
+    return this.record.writeJsonMessages?.(out, form) ?? false
   }
 }
 

@@ -12,6 +12,7 @@
  * `false`, and the report makes those messages and writes them as it does any others.
  */
 import type { ByteChunks } from '../report/byte-chunks.js'
+import type { JsonForm } from '../report/diagnostic.js'
 import { stringifyNested } from '../model/nested-json.js'
 import { ruleUrl } from '../rules/define-rule.js'
 
@@ -117,16 +118,28 @@ function objectEnd(bytes: Uint8Array, at: number, to: number): number {
   return -1
 }
 
+/** The keys a bundle's finding has after its seventh, in its order (src/emit/json.ts `ORDER.diagnostic`). */
+const BUNDLE_MORE = ['note', 'url']
+
 /**
  * The keys after a message's seventh, from its packed `more` object (cache.ts `packMessage`):
  * `url` 1 stands for the rule's address. False when the object is not one a message's
- * unpacking gives back as it is (a key of the first seven, a key that an object puts first).
+ * unpacking gives back as it is (a key of the first seven, a key that an object puts first),
+ * or, for a bundle, when it has a key a bundle's finding has not, or its keys in another order
+ * (a `fix` is left out, as `bundleDiagnostic` leaves it).
  */
-function writeMore(more: unknown, ruleId: string, out: ByteChunks): boolean {
+function writeMore(more: unknown, ruleId: string, out: ByteChunks, form: JsonForm): boolean {
   if (typeof more !== 'object' || more === null || Array.isArray(more)) return false
+  let order = 0
   for (const key of Object.keys(more)) {
     if (HEAD_KEYS.has(key) || key === '__proto__' || /^\d/.test(key)) return false
     const value = (more as Record<string, unknown>)[key]
+    if (form === 'bundle') {
+      if (key === 'fix') continue
+      const at = BUNDLE_MORE.indexOf(key)
+      if (at < order || value === undefined) return false
+      order = at + 1
+    }
     out.text(KEY + JSON.stringify(key) + ': ')
     if (key === 'url' && value === 1) out.put(urlJson(ruleId))
     else out.text(typeof value === 'object' && value !== null ? stringifyNested(value, 5) : JSON.stringify(value))
@@ -164,14 +177,16 @@ function urlOf(bytes: Buffer, from: number, to: number): Buffer {
 /**
  * Write the messages packed in `bytes` from `from` up to `to` (a JSON array, UTF-8) as the
  * JSON report writes a file's `messages` after its key: `JSON.stringify(messages, null, 2)`
- * three levels down. True when written; false when they cannot be written from their packed
+ * three levels down; or, with `form` `bundle`, as a bundle writes an entry's `warnings` after
+ * its key (three levels down too: a finding's keys in the bundle's order, no `fix`; findings
+ * in the order of both, by line and column). True when written; false when they cannot be written from their packed
  * text (see above), with part of them perhaps written: the caller puts `out.at` back.
  *
  * Each message is written straight into the chunk's buffer, after one `ensure` of room for
  * the most it can take: its keys and indents (~230 bytes), its values (no more than what is
  * left of the packed text) and its rule's address (~60 bytes and the id).
  */
-export function writePackedMessages(bytes: Buffer, from: number, to: number, out: ByteChunks): boolean {
+export function writePackedMessages(bytes: Buffer, from: number, to: number, out: ByteChunks, form: JsonForm = 'report'): boolean {
   let i = from
   if (bytes[i++] !== OPEN_BRACKET) return false
   if (bytes[i] === CLOSE_BRACKET) {
@@ -235,7 +250,7 @@ export function writePackedMessages(bytes: Buffer, from: number, to: number, out
       } catch {
         return false
       }
-      if (!writeMore(more, ruleIdOf(bytes, id, idEnd), out)) return false
+      if (!writeMore(more, ruleIdOf(bytes, id, idEnd), out, form)) return false
       i = end
     }
     if (bytes[i++] !== CLOSE_BRACKET) return false

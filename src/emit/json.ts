@@ -3,6 +3,7 @@ import type { BundleDiagnostic, BundleEntry, ScenarioBundle } from '../model/bun
 import type { Scenario } from '../model/scenario.js'
 import type { Diagnostic } from '../report/diagnostic.js'
 import { stringifyNested } from '../model/nested-json.js'
+import { ByteArena, ByteChunks } from '../report/byte-chunks.js'
 import { compareCodeUnits } from '../model/order.js'
 
 /** A scenario that passed lint (or was forced through), with the findings on its file. */
@@ -184,6 +185,12 @@ export interface SerializedEntry {
   path: string
   entry: Uint8Array | DeferredBytes
   warnings: readonly BundleDiagnostic[]
+  /**
+   * Write the JSON of `warnings` (after their key) into `out` from a form they are kept in,
+   * without making them (a cached or packed lint record's, `FileReport#writeJsonMessages`);
+   * false when they cannot be, and then `warnings` are made and written over it.
+   */
+  writeWarnings?(out: ByteChunks): boolean
 }
 
 const utf8 = new TextEncoder()
@@ -197,17 +204,24 @@ const utf8 = new TextEncoder()
  * `entries` must already be in bundle order (sorted by id, as {@link createBundle} sorts them).
  */
 export function bundlePieces(scenarioSchemaId: string, entries: readonly SerializedEntry[]): (Uint8Array | DeferredBytes)[] {
-  const head = utf8.encode(
-    `{\n  "formatVersion": ${JSON.stringify(BUNDLE_FORMAT_VERSION)},\n  "scenarioSchema": ${JSON.stringify(scenarioSchemaId)},\n  "scenarios": [`,
-  )
-  const tail = utf8.encode(entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
-  const pieces: (Uint8Array | DeferredBytes)[] = [head]
+  // The bytes between two entries' scenarios (the end of one entry, the start of the next) are
+  // one piece, written in `out` and kept in `arena`.
+  const out = new ByteChunks()
+  const arena = new ByteArena()
+  const pieces: (Uint8Array | DeferredBytes)[] = []
+  out.text(`{\n  "formatVersion": ${JSON.stringify(BUNDLE_FORMAT_VERSION)},\n  "scenarioSchema": ${JSON.stringify(scenarioSchemaId)},\n  "scenarios": [`)
   entries.forEach((e, i) => {
-    const before = utf8.encode(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
-    const warnings = stringifyNested(e.warnings, 3)
-    const after = utf8.encode(`,\n      "warnings": ${warnings}\n    }`)
-    pieces.push(before, e.entry, after)
+    out.text(`${i === 0 ? '' : ','}\n    {\n      "path": ${JSON.stringify(e.path)},\n      "scenario": `)
+    pieces.push(arena.add(out.bytes, 0, out.at), e.entry)
+    out.at = 0
+    out.ascii(',\n      "warnings": ')
+    if (!e.writeWarnings?.(out)) {
+      out.at = ',\n      "warnings": '.length
+      out.text(stringifyNested(e.warnings, 3))
+    }
+    out.ascii('\n    }')
   })
-  pieces.push(tail)
+  out.text(entries.length === 0 ? ']\n}\n' : '\n  ]\n}\n')
+  pieces.push(arena.add(out.bytes, 0, out.at))
   return pieces
 }

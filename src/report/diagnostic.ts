@@ -13,6 +13,9 @@ export interface Diagnostic extends BundleDiagnostic {
   fix?: Fix
 }
 
+/** Where findings are written as JSON: a report's file's `messages`, or a bundle entry's `warnings`. */
+export type JsonForm = 'report' | 'bundle'
+
 /** The findings on one file. */
 export interface FileReport {
   /** The path as given or found, relative to the working directory, with `/` separators. */
@@ -24,10 +27,11 @@ export interface FileReport {
    */
   counts?: Counts
   /**
-   * Write `messages` into `out` as the JSON report does (after the file's `"messages": `),
-   * from a form the file keeps them in, without making them: a cached file's, from its cache
-   * line's bytes. False when they cannot be written so; then the report makes them, and
-   * writes them itself over whatever this wrote.
+   * Write `messages` into `out` as the JSON report does (after the file's `"messages": `), or
+   * with `form` `bundle` as a bundle entry's `warnings` (src/emit/json.ts `bundleWarnings`:
+   * no `fix`, keys in the bundle's order), from a form the file keeps them in, without making
+   * them: a cached file's, from its cache line's bytes. False when they cannot be written so;
+   * then the caller makes them, and writes them itself over whatever this wrote.
    */
-  writeJsonMessages?(out: ByteChunks): boolean
+  writeJsonMessages?(out: ByteChunks, form?: JsonForm): boolean
 }

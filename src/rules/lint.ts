@@ -4,7 +4,7 @@ import { readFrontFacts, type FrontFacts } from '../parse/front.js'
 import { parse, type Comment } from '../parse/index.js'
 import type { ParseResult } from '../parse/types.js'
 import type { ByteChunks } from '../report/byte-chunks.js'
-import type { Diagnostic, FileReport } from '../report/diagnostic.js'
+import type { Diagnostic, FileReport, JsonForm } from '../report/diagnostic.js'
 import type { Counts } from '../report/summary.js'
 import { validate } from '../schema/validate.js'
 import { resolveConfig, type ResolvedConfig } from './config.js'
@@ -60,7 +60,7 @@ export interface FileRecord {
    */
   counts?: Counts
   /** `FileReport#writeJsonMessages`, for a record that keeps its messages packed. */
-  writeJsonMessages?(out: ByteChunks): boolean
+  writeJsonMessages?(out: ByteChunks, form?: JsonForm): boolean
 }
 
 /** Parse errors after which schema validation would only repeat the problem. */
@@ -261,8 +261,8 @@ class ReadResult implements LintResult {
     return [...this.record.messages].sort(byPlace)
   }
 
-  writeJsonMessages(out: ByteChunks): boolean {
-    return this.record.writeJsonMessages?.(out) ?? false
+  writeJsonMessages(out: ByteChunks, form?: JsonForm): boolean {
+    return this.record.writeJsonMessages?.(out, form) ?? false
   }
 }
 

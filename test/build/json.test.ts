@@ -3,6 +3,8 @@ import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { bundleJson, bundlePieces, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
+import { packBody, unpackBody } from '../../src/cli/cache.js'
+import type { ByteChunks } from '../../src/report/byte-chunks.js'
 import { buildSite, indexHtml, indexHtmlPieces, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
 import type { ScenarioBundle } from '../../src/model/bundle.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
@@ -129,6 +131,33 @@ describe('JSON bundle', () => {
     const odd = createBundle([{ ...hostile, path: 'a "quoted"\\path\n.md' }], { scenarioSchemaId: 'urn:"x"' })
     const parts = odd.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
     expect(utf8.decode(Buffer.concat(bundlePieces('urn:"x"', parts)))).toBe(bundleJson(odd))
+  })
+
+  it("an entry's warnings written from a packed record are the warnings made from its messages, byte for byte", () => {
+    const utf8 = new TextDecoder()
+    const hostile = { path: 'h.md', scenario: hostileScenario(), messages: corpus()[2]!.messages }
+    const entries = [...corpus(), hostile]
+    const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
+    const byPath = new Map(entries.map((e) => [e.path, e]))
+    let copied = 0
+    const parts = whole.scenarios.map((e) => {
+      // The record as a lint worker thread packs it, and as the build reads it back.
+      const record = unpackBody(e.path, Buffer.from(packBody({ messages: byPath.get(e.path)!.messages, directives: [] })))
+      return {
+        path: e.path,
+        entry: prepareScenario(e.scenario).entry,
+        get warnings(): never {
+          throw new Error('made, not copied')
+        },
+        writeWarnings: (out: ByteChunks) => (copied++, record.writeJsonMessages!(out, 'bundle')),
+      }
+    })
+    expect(whole.scenarios.some((e) => e.warnings.length > 0)).toBe(true)
+    expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
+    expect(copied).toBe(entries.length)
+    // Where the copy gives up after writing part of them, the warnings made are written over it.
+    const giving = whole.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings, writeWarnings: (out: ByteChunks) => (out.ascii('garbage'), false) }))
+    expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, giving)))).toBe(bundleJson(whole))
   })
 
   it('makes an index of cards each serialized where it was prepared, byte for byte the index rendered whole', () => {

@@ -10,6 +10,8 @@ import { writePackedMessages, stringEnd } from '../../src/cli/packed-json.js'
 import { stringifyNested } from '../../src/model/nested-json.js'
 import { ByteChunks } from '../../src/report/byte-chunks.js'
 import { format, type Diagnostic } from '../../src/report/index.js'
+import { bundleWarnings } from '../../src/emit/json.js'
+import { ByteArena } from '../../src/report/byte-chunks.js'
 import { ruleUrl } from '../../src/rules/define-rule.js'
 import { byPlace } from '../../src/rules/lint.js'
 
@@ -163,6 +165,51 @@ describe('writePackedMessages', () => {
     )
     // Most records are copied: the test is of the copy, not of the report's own writing.
     expect(copies).toBeGreaterThan(100)
+  })
+})
+
+describe("writePackedMessages for a bundle entry's warnings", () => {
+  /** The packed messages of a record written as a bundle's warnings, or undefined when not copied. */
+  const asBundle = (messages: Diagnostic[]): string | undefined => {
+    const back = readCacheLine(cacheLine('x.md', { hash: 'h', stamp: 0, record: { messages, directives: [] } })).entry.record
+    const out = new ByteChunks()
+    return back.writeJsonMessages!(out, 'bundle') ? out.take().toString() : undefined
+  }
+  const fix = { range: [1, 2] as [number, number], text: 'I' }
+  /** A finding with its other keys as lint gives them: note, url, fix. */
+  const finding = (line: number, more: Record<string, unknown>): Diagnostic => {
+    const { url: _url, ...head } = message(line, 1)
+    return { ...head, ...more } as Diagnostic
+  }
+
+  test('keys in the bundle order, a fix left out: the warnings made from the messages', () => {
+    const address = url('key-phrase-in-example')
+    const messages = [finding(9, { note: 'a note', url: address, fix }), message(2, 3), finding(4, {}), finding(5, { url: address, fix }), finding(6, { note: 'n' })]
+    expect(JSON.stringify(messages[0])).toContain('"fix"')
+    expect(asBundle(messages)).toBe(stringifyNested(bundleWarnings(messages), 3))
+  })
+
+  test.each([
+    ['an address before a note', [{ ...message(1, 1, { url: undefined }), url: url('key-phrase-in-example'), note: 'n' }]],
+    ['a key a bundle does not have', [message(1, 1, { extra: 1 } as never)]],
+  ])('%s: not copied', (_, messages) => {
+    expect(asBundle(messages as Diagnostic[])).toBeUndefined()
+  })
+})
+
+describe('ByteArena', () => {
+  test('each piece is a copy of its own, in blocks; a piece larger than a block has one of its own', () => {
+    const arena = new ByteArena(8)
+    const source = Buffer.from('abcdefghijklmnop')
+    const a = arena.add(source, 0, 5)
+    const b = arena.add(source, 5, 8)
+    const c = arena.add(source, 8, 10)
+    const d = arena.add(source)
+    source.fill(0)
+    expect([a, b, c, d].map((p) => p.toString())).toEqual(['abcde', 'fgh', 'ij', 'abcdefghijklmnop'])
+    // Views of one block, side by side, until it is full.
+    expect([a.buffer === b.buffer, b.byteOffset - a.byteOffset]).toEqual([true, 5])
+    expect(c.buffer === b.buffer && c.byteOffset === b.byteOffset + 3).toBe(false)
   })
 })
 

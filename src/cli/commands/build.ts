@@ -5,6 +5,7 @@ import { dirname, join, parse, relative, resolve } from 'node:path'
 import { Option, type Command } from 'commander'
 import { onExit } from 'signal-exit'
 import type { PreparedScenario, SiteFile } from '../../emit/site.js'
+import type { ByteChunks } from '../../report/byte-chunks.js'
 import { finishRun, type LintResult } from '../../rules/lint.js'
 import { loadSchema } from '../../schema/validate.js'
 import { unpackBody } from '../cache.js'
@@ -12,7 +13,7 @@ import type { CommandContext } from '../context.js'
 import { EntryStore } from '../entry-store.js'
 import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { type BuildRecord, type Job, type PackedRecord, type PageJob } from '../lint-files.js'
+import type { BuildRecord, Job, PackedRecord, PageJob } from '../lint-files.js'
 import { Pool, threadsFor } from '../pool.js'
 import { cannotWrite, find, removeTemporaries, TEMPORARY_NAME, writeError, writeUnlessSame, type Content, type Found, type Target } from '../site-write.js'
 import { configFor } from './lint.js'
@@ -302,6 +303,8 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
             get warnings() {
               return bundleWarnings(e.result.messages)
             },
+            // A packed record's findings go from its bytes into the bundle, as into a JSON report.
+            writeWarnings: (out: ByteChunks) => e.result.writeJsonMessages?.(out, 'bundle') ?? false,
           })),
         )
       return indexHtmlPieces(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title)
