@@ -145,13 +145,37 @@ export function hashClaimed(files: readonly string[], todo: readonly number[], n
 }
 
 /**
- * Digests under way: `help(knownOf)` takes a share of the work on this thread, with what the
- * loaded cache knows; `done` has every digest, in order, once `help` has been called and every
- * file is digested.
+ * Digests under way: `look()` looks at files with `stat` on this thread until none is left
+ * (nothing of the cache needed yet); `help(knownOf)` takes a share of the work on this thread,
+ * with what the loaded cache knows; `done` has every digest, in order, once `help` has been
+ * called and every file is digested.
  */
 export interface Digesting {
+  look(): void
   help(knownOf?: KnownOf): void
   done: Promise<(Digest | undefined)[]>
+}
+
+/**
+ * Each file's digest where its look is what the cache recorded when it was hashed; `todo`, the
+ * files to read and hash (not looked at, or not as recorded). A file that is missing or not a
+ * regular file has none.
+ */
+function compareLooks(files: readonly string[], looks: Looks, knownOf: KnownOf): { digests: (Digest | undefined)[]; todo: number[] } {
+  const digests: (Digest | undefined)[] = new Array<Digest | undefined>(files.length).fill(undefined)
+  const todo: number[] = []
+  for (let i = 0; i < files.length; i++) {
+    // A file the worker claimed and never looked at (it failed): read and hashed.
+    if (Number.isNaN(looks[i * 4])) {
+      todo.push(i)
+      continue
+    }
+    if (looks[i * 4] === -1) continue
+    const k = knownOf(files[i]!, i)
+    if (k !== undefined && looksAsStamped(looks, i, k.stamp)) digests[i] = { digest: k.hash, stamp: k.stamp }
+    else todo.push(i)
+  }
+  return { digests, todo }
 }
 
 /** The worker script, compiled; absent when running from TypeScript sources (tests). */
@@ -174,17 +198,33 @@ export type HashOrder = number[] | null
  * looked: ~0.15 s of a warm run at 10,000 files before its first look.
  *
  * If the thread fails, what it did not report is done here: the digests are the same either
- * way. Without a thread, every file is digested here, when `help()` is called.
+ * way. Without a thread, every file is looked at here when `look()` or `help()` is called, and
+ * compared and, where it must be, read and hashed here once `help()` gives what the cache knows.
  */
 export function digestFiles(files: readonly string[], threaded: boolean): Digesting {
   let helped!: (knownOf: KnownOf) => void
   const known = new Promise<KnownOf>((resolve) => (helped = resolve))
-  if (!threaded || !existsSync(fileURLToPath(WORKER))) {
-    return { help: (knownOf = nothingKnown) => helped(knownOf), done: known.then((knownOf) => digestFilesSync(files, knownOf)) }
-  }
   // [0]: the next file to look at; [1]: the next of the files to hash.
   const next = new Int32Array(new SharedArrayBuffer(8))
   const looks = newLooks(files.length)
+  const look = (): void => lookClaimed(files, next, looks)
+  if (!threaded || !existsSync(fileURLToPath(WORKER))) {
+    // Every file looked at and hashed here: by `look()`, while the cache file is still being
+    // read (a warm run on two cores waited ~0.03-0.05 s for it), or by `help`.
+    const done = known.then((knownOf) => {
+      const { digests, todo } = compareLooks(files, looks, knownOf)
+      for (const i of todo) digests[i] = tryDigest(files[i]!)
+      return digests
+    })
+    return {
+      look,
+      help: (knownOf = nothingKnown) => {
+        look()
+        helped(knownOf)
+      },
+      done,
+    }
+  }
   const worker = new Worker(WORKER, { workerData: { files, next, looks } })
   let failed = false
   const message = (): Promise<unknown> =>
@@ -209,19 +249,7 @@ export function digestFiles(files: readonly string[], threaded: boolean): Digest
   const done = (async () => {
     const knownOf = await known
     await looked
-    const digests: (Digest | undefined)[] = new Array<Digest | undefined>(files.length).fill(undefined)
-    const todo: number[] = []
-    for (let i = 0; i < files.length; i++) {
-      // A file the worker claimed and never looked at (it failed): read and hashed.
-      if (Number.isNaN(looks[i * 4])) {
-        todo.push(i)
-        continue
-      }
-      if (looks[i * 4] === -1) continue
-      const k = knownOf(files[i]!, i)
-      if (k !== undefined && looksAsStamped(looks, i, k.stamp)) digests[i] = { digest: k.hash, stamp: k.stamp }
-      else todo.push(i)
-    }
+    const { digests, todo } = compareLooks(files, looks, knownOf)
     const share = !failed && todo.length >= SHARED_HASHING
     const theirs = share ? message() : undefined
     worker.postMessage((share ? todo : null) satisfies HashOrder)
@@ -236,8 +264,9 @@ export function digestFiles(files: readonly string[], threaded: boolean): Digest
     return digests
   })()
   return {
+    look,
     help: (knownOf = nothingKnown) => {
-      lookClaimed(files, next, looks)
+      look()
       helped(knownOf)
     },
     done,

@@ -48,6 +48,23 @@ describe('digests for --cache', () => {
     }
   })
 
+  test('without a thread, the files are looked at when asked, before the cache is known, and digested once it is', async () => {
+    const here = digestFiles(files, false)
+    here.look()
+    const known = digestFilesSync(files)
+    here.help((_, i) => (known[i] === undefined ? undefined : { hash: `known-${i}`, stamp: 0 }))
+    // A 0 stamp matches nothing: every readable file is read and hashed, the same digests.
+    expect(await here.done).toEqual(digestFilesSync(files))
+    // A stamp that matches the look gives the known digest without reading the file.
+    const stamped = digestFiles(files, false)
+    stamped.look()
+    const small = statSync(files[0]!)
+    stamped.help((_, i) => (i === 0 ? { hash: 'known', stamp: [small.size, small.mtimeMs, small.ctimeMs, small.ino] } : undefined))
+    const digests = await stamped.done
+    expect(digests[0]).toEqual({ digest: 'known', stamp: [small.size, small.mtimeMs, small.ctimeMs, small.ino] })
+    expect(digests.slice(1)).toEqual(digestFilesSync(files).slice(1))
+  })
+
   test('this thread helping: each file looked at and hashed once, by one thread or the other, the same digests', async () => {
     const compiled = (await import(fileURLToPath(COMPILED))) as typeof import('../../src/cli/digest.js')
     const many = Array.from({ length: 400 }, (_, i) => files[i % files.length]!)

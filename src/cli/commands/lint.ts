@@ -97,9 +97,12 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   // `digestThreadFor` says so, digest.ts) while the cache is parsed here: neither needs the other. Then this thread looks
   // at what is left, and files that do not look as the cache recorded them are read and hashed.
   const cachePath = options.cache
-  const digesting = cachePath ? digestFiles(mine.map((job) => job.file), digestThreadFor(options.concurrency ?? 'auto', mine.length)) : undefined
+  const threaded = digestThreadFor(options.concurrency ?? 'auto', mine.length)
+  const digesting = cachePath ? digestFiles(mine.map((job) => job.file), threaded) : undefined
   // Each file's name in the cache, made once, while the cache file may still be being read.
   const names = cachePath ? mine.map((job) => cacheName(cachePath, job.file)) : []
+  // Without a digest thread, the files are looked at here while the cache file is still being read.
+  if (!threaded) digesting?.look()
   const loaded = cachePath ? loadCache(cachePath, key, await cacheFile) : { entries: new Map<string, CacheEntry>(), lines: 0 }
   const cache = loaded.entries
   digesting?.help((_, k) => cache.get(names[k]!))
