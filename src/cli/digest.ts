@@ -208,6 +208,11 @@ export function digestFiles(files: readonly string[], threaded: boolean): Digest
   const next = new Int32Array(new SharedArrayBuffer(8))
   const looks = newLooks(files.length)
   const look = (): void => lookClaimed(files, next, looks)
+  // This thread looks at what is left, then the digests are made with what the cache knows.
+  const help = (knownOf: KnownOf = nothingKnown): void => {
+    look()
+    helped(knownOf)
+  }
   if (!threaded || !existsSync(fileURLToPath(WORKER))) {
     // Every file looked at and hashed here: by `look()`, while the cache file is still being
     // read (a warm run on two cores waited ~0.03-0.05 s for it), or by `help`.
@@ -216,14 +221,7 @@ export function digestFiles(files: readonly string[], threaded: boolean): Digest
       for (const i of todo) digests[i] = tryDigest(files[i]!)
       return digests
     })
-    return {
-      look,
-      help: (knownOf = nothingKnown) => {
-        look()
-        helped(knownOf)
-      },
-      done,
-    }
+    return { look, help, done }
   }
   const worker = new Worker(WORKER, { workerData: { files, next, looks } })
   let failed = false
@@ -263,12 +261,5 @@ export function digestFiles(files: readonly string[], threaded: boolean): Digest
     }
     return digests
   })()
-  return {
-    look,
-    help: (knownOf = nothingKnown) => {
-      look()
-      helped(knownOf)
-    },
-    done,
-  }
+  return { look, help, done }
 }
