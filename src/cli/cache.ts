@@ -1,7 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { closeSync, readFileSync } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { dirname } from 'node:path'
 import type { Span } from '../model/index.js'
 import type { FrontFacts } from '../parse/front.js'
 import type { Diagnostic, JsonForm } from '../report/diagnostic.js'

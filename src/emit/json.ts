@@ -193,8 +193,6 @@ export interface SerializedEntry {
   writeWarnings?(out: ByteChunks): boolean
 }
 
-const utf8 = new TextEncoder()
-
 /**
  * `scenarios.json` from scenarios serialized one by one ({@link bundleEntryJson}), as pieces
  * that, one after another, are byte for byte what {@link bundleJson} of the same bundle gives:
