@@ -1,9 +1,10 @@
 /**
  * A record's packed messages (cache.ts `packRecord`: the end of a cache line, or what a lint
- * worker thread sends) written as the JSON report writes them, from their UTF-8 bytes: no
- * message is made, and no string of one. A warm `--cache` run reports the bench's 10,000
- * files' ~58,000 findings so (~24 MB of report); made into messages and written by
- * `JSON.stringify`, they took ~0.19 s of a run of ~0.75 s, so ~0.1 s.
+ * worker thread sends) written as the JSON report writes them (or as a bundle entry's
+ * `warnings`), from their UTF-8 bytes: no message is made, and no string of one. A warm
+ * `--cache` run reports the bench's 10,000 files' ~58,000 findings so (~24 MB of report): made
+ * into messages and written by `JSON.stringify`, they took ~0.19 s of a run of ~0.75 s;
+ * copied, ~0.08 s.
  *
  * The report's text of a message is its packed text with the report's keys and indents put
  * between the values, which are copied as they are. That holds only for text that
