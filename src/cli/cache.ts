@@ -309,8 +309,8 @@ function headEnd(bytes: Buffer, start: number, end: number): number {
 }
 
 /**
- * The cache line in `bytes` from `start` up to `end` (`cacheLine`; a string is read as its
- * UTF-8): its head is read now, and its record's messages from the bytes each time they are
+ * The cache line in `bytes` from `start` up to `end` (`cacheLine`; a string is read whole,
+ * as its UTF-8): its head is read now, and its record's messages from the bytes each time they are
  * asked for, not held (`FileRecord#counts`); so are its front's spans, which only a
  * cross-file finding needs, from the head read again. Throws a TypeError on a head
  * `cacheLine` does not write, or messages of another length than the head says (a line cut
@@ -322,6 +322,8 @@ function headEnd(bytes: Buffer, start: number, end: number): number {
  * 11 MB (a new string that large is memory the process has not touched yet).
  */
 export function readCacheLine(line: Buffer | string, start = 0, end?: number, reading: Reading = readingAlone()): CacheLine {
+  // Offsets are the bytes' (UTF-8): a string is read whole.
+  if (typeof line === 'string' && (start !== 0 || end !== undefined)) throw new RangeError('Unexpected offsets into a string cache line, expected its bytes')
   const bytes = typeof line === 'string' ? Buffer.from(line) : line
   end ??= bytes.length
   const tab = headEnd(bytes, start, end)

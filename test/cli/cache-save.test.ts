@@ -154,8 +154,13 @@ describe('cacheLine / readCacheLine', () => {
   const counts = (text: string) => [0, 0, 0, text.length]
   /** A line of a head and messages as given. */
   const line = (head: unknown[], messages: string, spans = '') => `${JSON.stringify(head)}\t${spans}\t${messages}`
-  test('a line as written reads', () => {
-    expect(readCacheLine(line(['a.md', 'h', 0, counts('[]'), []], '[]')).name).toBe('a.md')
+  test('a line as written reads, from its bytes anywhere in a buffer, or whole from a string', () => {
+    const text = line(['é.md', 'h', 0, counts('[]'), []], '[]')
+    expect(readCacheLine(text).name).toBe('é.md')
+    const bytes = Buffer.from(`x\n${text}\ny`)
+    expect(readCacheLine(bytes, 2, bytes.length - 2).name).toBe('é.md')
+    // Offsets into a string would be taken as bytes: refused.
+    expect(() => readCacheLine(`x\n${text}`, 2)).toThrow(RangeError)
   })
   test.each([
     ['not an array', { messages: [] }, '[]'],
