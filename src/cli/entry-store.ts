@@ -20,6 +20,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { DeferredBytes } from '../emit/json.js'
+import { maxUtf8Length } from '../report/byte-chunks.js'
 import { roomFor, writeAll } from './io.js'
 
 /** Where an entry is in a store's scratch file; any thread of the process can read it (`entryBytes`). */
@@ -79,12 +80,12 @@ export class EntryBatch {
    * A text that may not fit in it at all is put on its own at once.
    */
   encode(text: string): Uint8Array {
-    if (text.length * 3 > this.buffer.byteLength) {
+    if (maxUtf8Length(text) > this.buffer.byteLength) {
       const own = utf8.encode(text)
       this.settled.set(own, this.tryPut(own) ?? own)
       return own
     }
-    if (this.used + text.length * 3 > this.buffer.byteLength) this.flush()
+    if (this.used + maxUtf8Length(text) > this.buffer.byteLength) this.flush()
     const { written } = utf8.encodeInto(text, this.buffer.subarray(this.used))
     const view = this.buffer.subarray(this.used, this.used + written)
     this.used += written

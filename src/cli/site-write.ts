@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { isMainThread, threadId } from 'node:worker_threads'
 import { onExit } from 'signal-exit'
 import type { DeferredBytes } from '../emit/json.js'
+import { maxUtf8Length } from '../report/byte-chunks.js'
 import { UsageError, writeAll } from './io.js'
 
 /** What is at a path before the build writes there. */
@@ -64,7 +65,7 @@ const utf8 = new TextEncoder()
  * ~0.4 s, most of it flattening the page's string first).
  */
 export function encodeForWrite(text: string): Uint8Array {
-  if (text.length * 3 > ENCODE_BYTES) return utf8.encode(text)
+  if (maxUtf8Length(text) > ENCODE_BYTES) return utf8.encode(text)
   const buffer = (encoded ??= new Uint8Array(ENCODE_BYTES))
   return buffer.subarray(0, utf8.encodeInto(text, buffer).written)
 }
