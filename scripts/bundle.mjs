@@ -12,9 +12,10 @@
 // The bundles sit two folders below the package root, as lib/cli/*.js do, so the paths the
 // code resolves from `import.meta.url` (`../../schema/`, `../../templates/`,
 // `../../package.json`, `./worker.js`) find the same files. The output is deterministic.
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { compileOnce } from './compile-once.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 
@@ -30,6 +31,19 @@ const combineOnce = {
     b.onResolve({ filter: /^micromark-util-combine-extensions$/ }, (args) =>
       /[\\/]micromark[\\/]lib[\\/]parse\.js$/.test(args.importer) ? { path: `${root}lib/parse/combine-once.js` } : undefined,
     )
+  },
+}
+/**
+ * mdast-util-from-markdown's lib/index.js with its compiler made once per list of mdast
+ * extensions, not once a parse (scripts/compile-once.mjs).
+ */
+const fromMarkdownOnce = {
+  name: 'compile-once',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, (args) => ({
+      contents: compileOnce(readFileSync(args.path, 'utf8')),
+      loader: 'js',
+    }))
   },
 }
 const outdir = `${root}lib/bundle`
@@ -64,7 +78,7 @@ const { metafile } = await build({
   // `--debug`, so an internal error's stack names the TypeScript that threw.
   sourcemap: 'linked',
   metafile: true,
-  plugins: [combineOnce],
+  plugins: [combineOnce, fromMarkdownOnce],
 })
 // Which sources each file of the bundle holds, for test/cli/startup.test.ts (which checks what
 // a command loads) and for anyone reading a profile of the bundle.
