@@ -16,6 +16,15 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 // less), at a peak 15-30 MB higher (docs/performance.md, session 16). Set before anything is
 // imported, so that no collection has started marking yet: the flag is read when one starts.
 setFlagsFromString('--no-concurrent-marking')
+
+// TurboFan inlines less into each function it optimizes: at most 100 bytes of bytecode in all,
+// not V8's 920. Every thread of a run optimizes the same functions again in its own heap, on
+// two cores that the threads themselves keep busy, so what a compilation costs is paid in
+// wall time, and over a run of seconds it is not earned back by faster code: alternated runs
+// (docs/performance.md, session 20) of convert, 1,000 pages: 2.8-3.0 s against 3.1-3.3 s;
+// lint, 2,000 files: 6.7-6.8 s against 7.3-7.7 s; lint, 10,000 files: the same or faster.
+// V8 reads the flag at each compilation, in every thread.
+setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
 const { directWriter, main, writeAll } = await import('../lib/bundle/main.js')
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
