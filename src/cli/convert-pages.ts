@@ -57,7 +57,8 @@ function overLintLimits(markdown: string): string | undefined {
 export function convertPage(job: ConvertJob): PageOutcome {
   let read: { bytes: Uint8Array; size: number }
   try {
-    read = readUnlessLarger(job.file, MAX_FILE_BYTES)
+    // Into this thread's one buffer: convert decodes the bytes at once and keeps only the text.
+    read = readUnlessLarger(job.file, MAX_FILE_BYTES, true)
   } catch (error) {
     return { readError: readErrorMessage(error) }
   }
