@@ -1,9 +1,7 @@
-import { toHtml } from 'hast-util-to-html'
-import type { Element, Root } from 'hast'
 import type { Scenario } from '../model/scenario.js'
 import type { BuildEntry } from './json.js'
 import { bundleEntryJson, bundleJson, createBundle, scenarioJson, scenarioJsonOfEntry } from './json.js'
-import { toHtmlFast } from './html/serialize.js'
+import { markupHtml } from './html/markup.js'
 import { APP_JS, card, indexCard, indexPage, scenarioPage, STYLE_CSS, type IndexCard } from './html/index.js'
 import { compareCodeUnits } from '../model/order.js'
 import { compareText } from './html/text.js'
@@ -32,14 +30,9 @@ export function checkId(id: string, path: string): void {
   if (!SAFE_ID.test(id)) throw new Error(`Unexpected scenario id \`${id}\` in ${path}, expected lower-case words joined by hyphens`)
 }
 
-/** The fast path where the tree is of its shapes (all of ours are), else hast-util-to-html: the same bytes. */
-function serialize(tree: Root | Element): string {
-  return toHtmlFast(tree) ?? toHtml(tree)
-}
-
-/** A page: its HTML and a final newline. */
-function html(tree: Root): string {
-  return serialize(tree) + '\n'
+/** A page: its HTML (html/markup.ts) and a final newline. */
+function html(page: string): string {
+  return page + '\n'
 }
 
 /** `index.html`. */
@@ -49,7 +42,7 @@ export function indexHtml(cards: readonly IndexCard[], title: string): string {
 
 /** A scenario's card of the index, serialized: its part of {@link indexHtml}. */
 export function cardHtml(of: IndexCard): string {
-  return serialize(card(of))
+  return markupHtml(card(of))
 }
 
 /** How the list of cards stands in an index rendered without them. */

@@ -30,7 +30,7 @@ function loads(args: string[]): string[] {
   return loaded.flatMap((u) => sources[u] ?? [u])
 }
 
-const ONLY_OTHERS = ['node_modules/hast-util-to-html/', 'node_modules/hastscript/', 'node_modules/@inquirer/prompts/', 'node_modules/mdast-util-to-markdown/', 'lib/emit/site.js', 'lib/emit/format.js', 'lib/emit/scaffold.js', 'lib/convert/index.js', 'lib/cli/convert-pages.js']
+const ONLY_OTHERS = ['lib/emit/html/markup.js', 'node_modules/property-information/', 'node_modules/@inquirer/prompts/', 'node_modules/mdast-util-to-markdown/', 'lib/emit/site.js', 'lib/emit/format.js', 'lib/emit/scaffold.js', 'lib/convert/index.js', 'lib/cli/convert-pages.js']
 
 describe('start-up', () => {
   test('lint, on one thread and on worker threads, loads none of what only other commands use', () => {
@@ -56,7 +56,7 @@ describe('start-up', () => {
     const out = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
     const loaded = loads(['build', 'scenarios', '--out', out, '--concurrency', '2'])
     expect(loaded.some((u) => u.endsWith('lib/cli/worker.js'))).toBe(true)
-    for (const module of ['lib/emit/site.js', 'node_modules/hast-util-to-html/']) expect(loaded.some((u) => u.includes(module))).toBe(true)
+    for (const module of ['lib/emit/site.js', 'lib/emit/html/markup.js', 'node_modules/property-information/']) expect(loaded.some((u) => u.includes(module))).toBe(true)
     rmSync(out, { recursive: true, force: true })
   })
 

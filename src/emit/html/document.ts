@@ -1,6 +1,4 @@
-import { h } from './h.js'
-
-import type { Element, Root } from 'hast'
+import { documentHtml, m, type Markup } from './markup.js'
 
 /**
  * The Content-Security-Policy of every page: only the files the build shipped may run or
@@ -16,32 +14,28 @@ export interface DocumentOptions {
   root: string
   /** A class on `<body>` the stylesheet and the script key on. */
   bodyClass: string
-  body: Element[]
+  body: Markup[]
 }
 
 /** A complete HTML document: head with the CSP first, the shipped stylesheet and script. */
-export function htmlDocument(options: DocumentOptions): Root {
-  return {
-    type: 'root',
-    children: [
-      { type: 'doctype' },
-      h('html', { lang: 'en' }, [
-        h('head', [
-          h('meta', { charSet: 'utf-8' }),
-          h('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
-          h('meta', { name: 'referrer', content: 'no-referrer' }),
-          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
-          h('meta', { name: 'color-scheme', content: 'light dark' }),
-          options.description === undefined ? null : h('meta', { name: 'description', content: options.description }),
-          h('title', options.title),
-          h('link', { rel: 'stylesheet', href: `${options.root}assets/style.css` }),
-          h('script', { src: `${options.root}assets/app.js`, defer: true }),
-        ]),
-        h('body', { className: [options.bodyClass] }, [
-          h('a.skip-link', { href: '#main' }, 'Skip to content'),
-          ...options.body,
-        ]),
+export function htmlDocument(options: DocumentOptions): string {
+  return documentHtml(
+    m('html', { lang: 'en' }, [
+      m('head', [
+        m('meta', { charSet: 'utf-8' }),
+        m('meta', { httpEquiv: 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }),
+        m('meta', { name: 'referrer', content: 'no-referrer' }),
+        m('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+        m('meta', { name: 'color-scheme', content: 'light dark' }),
+        options.description === undefined ? null : m('meta', { name: 'description', content: options.description }),
+        m('title', options.title),
+        m('link', { rel: 'stylesheet', href: `${options.root}assets/style.css` }),
+        m('script', { src: `${options.root}assets/app.js`, defer: true }),
       ]),
-    ],
-  }
+      m('body', { className: [options.bodyClass] }, [
+        m('a.skip-link', { href: '#main' }, 'Skip to content'),
+        ...options.body,
+      ]),
+    ]),
+  )
 }

@@ -1,9 +1,12 @@
-import type { ElementContent } from 'hast'
-import { h } from './h.js'
+/** A stretch of a highlighted text: marked (a phrase occurrence, shown in a `<mark>`) or not. */
+export interface Segment {
+  text: string
+  mark: boolean
+}
 
 export interface Highlighted {
-  /** The text as text nodes, with every phrase occurrence inside a `<mark>`. */
-  content: ElementContent[]
+  /** The text in stretches, every phrase occurrence one marked stretch; together, the text. */
+  content: Segment[]
   /** Per phrase, in the order given: whether it occurs in the text. */
   found: boolean[]
 }
@@ -158,7 +161,7 @@ export function mergeRanges(ranges: readonly [number, number][]): [number, numbe
 
 /**
  * Mark every occurrence of every phrase in `text`. Overlapping occurrences become one mark.
- * The text stays text: it is split into text nodes, never parsed as markup.
+ * The text stays text: it is split into stretches, never parsed as markup.
  */
 export function highlight(text: string, phrases: readonly string[]): Highlighted {
   const ranges: [number, number][] = []
@@ -170,13 +173,13 @@ export function highlight(text: string, phrases: readonly string[]): Highlighted
     return matches.length > 0
   })
   const merged = mergeRanges(ranges)
-  const content: ElementContent[] = []
+  const content: Segment[] = []
   let at = 0
   for (const [start, end] of merged) {
-    if (start > at) content.push({ type: 'text', value: text.slice(at, start) })
-    content.push(h('mark', text.slice(start, end)))
+    if (start > at) content.push({ text: text.slice(at, start), mark: false })
+    content.push({ text: text.slice(start, end), mark: true })
     at = end
   }
-  if (at < text.length) content.push({ type: 'text', value: text.slice(at) })
+  if (at < text.length) content.push({ text: text.slice(at), mark: false })
   return { content, found }
 }

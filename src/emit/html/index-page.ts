@@ -1,5 +1,4 @@
-import type { Element, Root } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import type { Scenario } from '../../model/scenario.js'
 import { htmlDocument } from './document.js'
 import { compareText, uniqueSorted } from './text.js'
@@ -32,19 +31,19 @@ function searchText(s: IndexCard): string {
     .join('\n')
 }
 
-function select(id: string, name: string, text: string, all: string, values: string[]): Element[] {
+function select(id: string, name: string, text: string, all: string, values: string[]): Markup[] {
   return [
-    h('div.field', [
-      h('label', { htmlFor: id }, text),
-      h('select', { id, name }, [h('option', { value: '' }, all), ...values.map((v) => h('option', { value: v }, v))]),
+    m('div.field', [
+      m('label', { htmlFor: id }, text),
+      m('select', { id, name }, [m('option', { value: '' }, all), ...values.map((v) => m('option', { value: v }, v))]),
     ]),
   ]
 }
 
 /** One scenario's card of the index. */
-export function card(s: IndexCard): Element {
+export function card(s: IndexCard): Markup {
   const meta = [s.company, s.principleSet, s.level, s.role].filter((v): v is string => typeof v === 'string')
-  return h(
+  return m(
     'li.scenario-card',
     {
       dataCompany: s.company,
@@ -53,18 +52,18 @@ export function card(s: IndexCard): Element {
       dataSearch: searchText(s),
     },
     [
-      h('article', [
-        h('h2', [h('a', { href: `scenarios/${s.id}.html` }, s.question)]),
-        h('p.meta', meta.join(' · ')),
-        h('ul.chips', { ariaLabel: 'Principles' }, s.principles.map((p) => h('li', p))),
-        h('p.summary', s.overview.summary),
+      m('article', [
+        m('h2', [m('a', { href: `scenarios/${s.id}.html` }, s.question)]),
+        m('p.meta', meta.join(' · ')),
+        m('ul.chips', { ariaLabel: 'Principles' }, s.principles.map((p) => m('li', p))),
+        m('p.summary', s.overview.summary),
       ]),
     ],
   )
 }
 
 /** `index.html`: every scenario, with filters the shipped script enables (the list is complete without it). */
-export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions): Root {
+export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions): string {
   const sorted = [...scenarios].sort((a, b) => compareText(a.id, b.id))
   const companies = uniqueSorted(sorted.map((s) => s.company))
   const principles = uniqueSorted(sorted.flatMap((s) => s.principles))
@@ -76,27 +75,27 @@ export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions
     root: '',
     bodyClass: 'index',
     body: [
-      h('header.site-header', [
-        h('h1', options.title),
-        h('p.lede', 'Walkthroughs of behavioural interview questions, step by step: Situation, Task, Action, Result, Reflection.'),
+      m('header.site-header', [
+        m('h1', options.title),
+        m('p.lede', 'Walkthroughs of behavioural interview questions, step by step: Situation, Task, Action, Result, Reflection.'),
       ]),
-      h('main#main', [
-        h('form#filters.filters', { hidden: true, role: 'search', ariaLabel: 'Filter scenarios' }, [
-          h('div.field.field-search', [
-            h('label', { htmlFor: 'filter-q' }, 'Search'),
-            h('input', { type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off', placeholder: 'Words in the question or story' }),
+      m('main#main', [
+        m('form#filters.filters', { hidden: true, role: 'search', ariaLabel: 'Filter scenarios' }, [
+          m('div.field.field-search', [
+            m('label', { htmlFor: 'filter-q' }, 'Search'),
+            m('input', { type: 'search', id: 'filter-q', name: 'q', autocomplete: 'off', placeholder: 'Words in the question or story' }),
           ]),
           ...select('filter-company', 'company', 'Company', 'All companies', companies),
           ...select('filter-principle', 'principle', 'Principle', 'All principles', principles),
           // A scenario's level is optional: no level select when no scenario has one.
           ...(levels.length === 0 ? [] : select('filter-level', 'level', 'Level', 'All levels', levels)),
-          h('div.field.field-reset', [h('button', { type: 'reset' }, 'Clear filters')]),
+          m('div.field.field-reset', [m('button', { type: 'reset' }, 'Clear filters')]),
         ]),
-        h('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),
-        h('ol#scenarios.scenario-list', options.withoutCards ? [] : sorted.map(card)),
-        h('p#no-results.no-results', { hidden: true }, 'No scenario matches these filters.'),
+        m('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),
+        m('ol#scenarios.scenario-list', options.withoutCards ? [] : sorted.map(card)),
+        m('p#no-results.no-results', { hidden: true }, 'No scenario matches these filters.'),
       ]),
-      h('footer.site-footer', [h('p', 'Built with starkit. Works offline: this site makes no network requests.')]),
+      m('footer.site-footer', [m('p', 'Built with starkit. Works offline: this site makes no network requests.')]),
     ],
   })
 }

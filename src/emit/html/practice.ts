@@ -1,48 +1,47 @@
-import type { Element } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import type { PracticeQuestion, Scenario } from '../../model/scenario.js'
-import { disclosure, label, section } from './text.js'
+import { disclosure, label, section, type Section } from './text.js'
 
-function question(q: PracticeQuestion, index: number): Element {
+function question(q: PracticeQuestion, index: number): Markup {
   const correct = q.options.find((o) => o.letter === q.answer)
   const id = `practice-${index + 1}`
-  return h('li.question', [
-    h('article', { ariaLabelledBy: id }, [
-      h('p.question-meta', [
-        h('span.number', `Question ${index + 1}`),
+  return m('li.question', [
+    m('article', { ariaLabelledBy: id }, [
+      m('p.question-meta', [
+        m('span.number', `Question ${index + 1}`),
         ' ',
-        h(`span.difficulty.difficulty-${q.difficulty}`, q.difficulty),
+        m(`span.difficulty.difficulty-${q.difficulty}`, q.difficulty),
       ]),
-      h('p.prompt', { id }, q.prompt),
-      h(
+      m('p.prompt', { id }, q.prompt),
+      m(
         'ul.options',
-        q.options.map((o) => h('li', [h('span.letter', `${o.letter}.`), ' ', o.text])),
+        q.options.map((o) => m('li', [m('span.letter', `${o.letter}.`), ' ', o.text])),
       ),
-      q.hint === undefined ? null : disclosure('hint', 'Hint', h('p', q.hint)),
+      q.hint === undefined ? null : disclosure('hint', 'Hint', m('p', q.hint)),
       disclosure(
         'answer',
         'Show answer',
-        h('p.correct', [
+        m('p.correct', [
           'Answer: ',
-          h('strong', correct === undefined ? q.answer : `${correct.letter}. ${correct.text}`),
+          m('strong', correct === undefined ? q.answer : `${correct.letter}. ${correct.text}`),
         ]),
         label('Why'),
-        h('ol.solution', q.solution.map((step) => h('li', step))),
+        m('ol.solution', q.solution.map((step) => m('li', step))),
         q.commonMistakes.length === 0
           ? null
-          : h('div.quiz-mistakes', [label('Common mistakes'), h('ul', q.commonMistakes.map((m) => h('li', m)))]),
+          : m('div.quiz-mistakes', [label('Common mistakes'), m('ul', q.commonMistakes.map((mistake) => m('li', mistake)))]),
       ),
     ]),
   ])
 }
 
 /** The practice quiz: options visible, each answer behind a `<details>` (no script needed). */
-export function practiceSection(s: Scenario): Element | null {
+export function practiceSection(s: Scenario): Section | null {
   if (s.practice === undefined || s.practice.length === 0) return null
   return section(
     'practice',
     'Practice',
-    h('p.hint', 'Pick an answer before you open it.'),
-    h('ol.quiz', s.practice.map(question)),
+    m('p.hint', 'Pick an answer before you open it.'),
+    m('ol.quiz', s.practice.map(question)),
   )
 }

@@ -1,5 +1,4 @@
-import type { Element, Root } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import type { Scenario } from '../../model/scenario.js'
 import { htmlDocument } from './document.js'
 import { practiceSection } from './practice.js'
@@ -12,7 +11,7 @@ import {
   weakAnswerSection,
 } from './sections.js'
 import { stepsSection } from './steps.js'
-import { safeLink, section } from './text.js'
+import { safeLink, section, type Section } from './text.js'
 
 export interface ScenarioPageOptions {
   /** The site's title, linked back to from every page. */
@@ -21,37 +20,28 @@ export interface ScenarioPageOptions {
   json: boolean
 }
 
-function facts(s: Scenario): Element {
+function facts(s: Scenario): Markup {
   const rows: [string, string][] = []
   if (s.level !== undefined) rows.push(['Level', s.level])
   if (s.role !== undefined) rows.push(['Role', s.role])
-  return h('dl.facts', [
-    ...rows.flatMap(([k, v]) => [h('dt', k), h('dd', v)]),
-    h('dt', 'Principles'),
-    h('dd', [h('ul.chips', s.principles.map((p) => h('li', p)))]),
+  return m('dl.facts', [
+    ...rows.flatMap(([k, v]) => [m('dt', k), m('dd', v)]),
+    m('dt', 'Principles'),
+    m('dd', [m('ul.chips', s.principles.map((p) => m('li', p)))]),
     ...(s.tags === undefined || s.tags.length === 0
       ? []
-      : [h('dt', 'Tags'), h('dd', [h('ul.chips.tags', s.tags.map((t) => h('li', t)))])]),
+      : [m('dt', 'Tags'), m('dd', [m('ul.chips.tags', s.tags.map((t) => m('li', t)))])]),
   ])
 }
 
-function toc(sections: Element[]): Element {
-  return h('nav.toc', { ariaLabel: 'On this page' }, [
-    h(
-      'ol',
-      sections.map((el) => {
-        const heading = el.children.find((c): c is Element => c.type === 'element' && c.tagName === 'h2')
-        const text = heading?.children.find((c) => c.type === 'text')
-        return h('li', [h('a', { href: `#${String(el.properties['id'])}` }, text?.type === 'text' ? text.value : '')])
-      }),
-    ),
-  ])
+function toc(sections: readonly Section[]): Markup {
+  return m('nav.toc', { ariaLabel: 'On this page' }, [m('ol', sections.map((el) => m('li', [m('a', { href: `#${el.id}` }, el.title)])))])
 }
 
-/** One scenario's study page, `scenarios/<id>.html`. */
-export function scenarioPage(s: Scenario, options: ScenarioPageOptions): Root {
+/** One scenario's study page, `scenarios/<id>.html` (without its final line break). */
+export function scenarioPage(s: Scenario, options: ScenarioPageOptions): string {
   const sections = [
-    section('overview', 'Overview', h('div.overview', [h('blockquote.story', [h('p', s.overview.story)]), h('p.summary', s.overview.summary)])),
+    section('overview', 'Overview', m('div.overview', [m('blockquote.story', [m('p', s.overview.story)]), m('p.summary', s.overview.summary)])),
     stepsSection(s),
     followUpsSection(s),
     weakAnswerSection(s),
@@ -60,25 +50,25 @@ export function scenarioPage(s: Scenario, options: ScenarioPageOptions): Root {
     selfCheckSection(s),
     practiceSection(s),
     unplacedSection(s),
-  ].filter((el): el is Element => el !== null)
-  const footer: (Element | string)[] = ['Built with starkit.']
+  ].filter((el): el is Section => el !== null)
+  const footer: (Markup | string)[] = ['Built with starkit.']
   if (s.source !== undefined) footer.push(' Source: ', safeLink(s.source, s.source), '.')
-  if (options.json) footer.push(' ', h('a', { href: `${s.id}.json`, type: 'application/json' }, 'This scenario as JSON'), '.')
+  if (options.json) footer.push(' ', m('a', { href: `${s.id}.json`, type: 'application/json' }, 'This scenario as JSON'), '.')
   return htmlDocument({
     title: `${s.question} · ${options.title}`,
     description: s.overview.summary,
     root: '../',
     bodyClass: 'scenario',
     body: [
-      h('header.site-header', [
-        h('nav.crumbs', { ariaLabel: 'Breadcrumb' }, [h('a', { href: '../index.html' }, [h('span', { ariaHidden: 'true' }, '← '), options.title])]),
-        h('p.kicker', `${s.company} · ${s.principleSet}`),
-        h('h1', s.question),
+      m('header.site-header', [
+        m('nav.crumbs', { ariaLabel: 'Breadcrumb' }, [m('a', { href: '../index.html' }, [m('span', { ariaHidden: 'true' }, '← '), options.title])]),
+        m('p.kicker', `${s.company} · ${s.principleSet}`),
+        m('h1', s.question),
         facts(s),
         toc(sections),
       ]),
-      h('main#main', sections),
-      h('footer.site-footer', [h('p', footer)]),
+      m('main#main', sections.map((el) => el.markup)),
+      m('footer.site-footer', [m('p', footer)]),
     ],
   })
 }

@@ -1,28 +1,27 @@
-import type { Element } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import { formatTimeLimit } from '../../model/duration.js'
 import type { Scenario } from '../../model/scenario.js'
-import { disclosure, label, section } from './text.js'
+import { disclosure, label, section, type Section } from './text.js'
 
 /** Follow-up questions, each a `<details>` that opens on the weak and the strong answer. */
-export function followUpsSection(s: Scenario): Element | null {
+export function followUpsSection(s: Scenario): Section | null {
   if (s.followUps.length === 0) return null
   return section(
     'follow-ups',
     'Follow-up questions',
-    h('p.hint', 'Answer each question aloud first, then open it to compare.'),
-    h(
+    m('p.hint', 'Answer each question aloud first, then open it to compare.'),
+    m(
       'div.followups',
       s.followUps.map((f) =>
         disclosure(
           'followup',
           f.question,
-          h('p.probes', [h('strong', 'Probes: '), f.probes]),
-          h('div.compare', [
-            h('div.weak', [label('Weak answer'), h('blockquote', [h('p', f.weakAnswer)]), h('p.critique', f.critique)]),
-            h('div.strong', [label('Strong answer'), h('blockquote', [h('p', f.strongAnswer)])]),
+          m('p.probes', [m('strong', 'Probes: '), f.probes]),
+          m('div.compare', [
+            m('div.weak', [label('Weak answer'), m('blockquote', [m('p', f.weakAnswer)]), m('p.critique', f.critique)]),
+            m('div.strong', [label('Strong answer'), m('blockquote', [m('p', f.strongAnswer)])]),
           ]),
-          h('p.takeaway', [h('strong', 'Takeaway: '), f.takeaway]),
+          m('p.takeaway', [m('strong', 'Takeaway: '), f.takeaway]),
         ),
       ),
     ),
@@ -30,33 +29,33 @@ export function followUpsSection(s: Scenario): Element | null {
 }
 
 /** The weak answer to the whole question, its flaws and the verdict. */
-export function weakAnswerSection(s: Scenario): Element {
+export function weakAnswerSection(s: Scenario): Section {
   const w = s.weakAnswer
   return section(
     'weak-answer',
     'A weak answer, and why it fails',
-    h('div.weak-answer', [
-      h('blockquote', [h('p', w.text)]),
+    m('div.weak-answer', [
+      m('blockquote', [m('p', w.text)]),
       label('Flaws'),
-      h('ul.flaws', w.flaws.map((f) => h('li', f))),
-      h('p.verdict', [h('strong', 'Verdict: '), w.verdict]),
+      m('ul.flaws', w.flaws.map((f) => m('li', f))),
+      m('p.verdict', [m('strong', 'Verdict: '), w.verdict]),
     ]),
   )
 }
 
 /** How the answer changes by level: guidance, reflection, bar and time limit. */
-export function levelVariantsSection(s: Scenario): Element | null {
+export function levelVariantsSection(s: Scenario): Section | null {
   if (s.levelVariants.length === 0) return null
   return section(
     'levels',
     'By level',
-    h(
+    m(
       'div.cards.levels',
       s.levelVariants.map((v) =>
-        h('article.card.level', [
-          h('h3', [v.level, ' ', h('span.time-limit', formatTimeLimit(v.timeLimit))]),
-          h('p', v.guidance),
-          h('dl', [h('dt', 'Reflection'), h('dd', v.reflection), h('dt', 'Bar'), h('dd', v.bar)]),
+        m('article.card.level', [
+          m('h3', [v.level, ' ', m('span.time-limit', formatTimeLimit(v.timeLimit))]),
+          m('p', v.guidance),
+          m('dl', [m('dt', 'Reflection'), m('dd', v.reflection), m('dt', 'Bar'), m('dd', v.bar)]),
         ]),
       ),
     ),
@@ -64,18 +63,18 @@ export function levelVariantsSection(s: Scenario): Element | null {
 }
 
 /** How to angle the story at each principle. */
-export function principleAnglesSection(s: Scenario): Element | null {
+export function principleAnglesSection(s: Scenario): Section | null {
   if (s.principleAngles.length === 0) return null
   return section(
     'angles',
     'Angling the story',
-    h(
+    m(
       'div.cards.angles',
       s.principleAngles.map((a) =>
-        h('article.card.angle', [
-          h('h3', a.principle),
-          h('p', a.guidance),
-          h('dl', [h('dt', 'Emphasize'), h('dd', a.emphasize), h('dt', 'Downplay'), h('dd', a.downplay)]),
+        m('article.card.angle', [
+          m('h3', a.principle),
+          m('p', a.guidance),
+          m('dl', [m('dt', 'Emphasize'), m('dd', a.emphasize), m('dt', 'Downplay'), m('dd', a.downplay)]),
         ]),
       ),
     ),
@@ -83,17 +82,17 @@ export function principleAnglesSection(s: Scenario): Element | null {
 }
 
 /** Self-check questions, the explanation behind a `<details>`. */
-export function selfCheckSection(s: Scenario): Element | null {
+export function selfCheckSection(s: Scenario): Section | null {
   if (s.selfCheck.length === 0) return null
   return section(
     'self-check',
     'Self-check',
-    h(
+    m(
       'ol.self-check',
       s.selfCheck.map((q) =>
-        h('li', [
-          h('p', q.question),
-          q.explanation === undefined ? null : disclosure('explanation', 'Explanation', h('p', q.explanation)),
+        m('li', [
+          m('p', q.question),
+          q.explanation === undefined ? null : disclosure('explanation', 'Explanation', m('p', q.explanation)),
         ]),
       ),
     ),
@@ -101,12 +100,12 @@ export function selfCheckSection(s: Scenario): Element | null {
 }
 
 /** Lines `starkit convert` could not place, shown so nothing is lost. */
-export function unplacedSection(s: Scenario): Element | null {
+export function unplacedSection(s: Scenario): Section | null {
   if (s.unplaced === undefined || s.unplaced.length === 0) return null
   return section(
     'unplaced',
     'Unplaced notes',
-    h('p.hint', 'Text from the source page that is not yet in any section.'),
-    h('ul.unplaced', s.unplaced.map((line) => h('li', line))),
+    m('p.hint', 'Text from the source page that is not yet in any section.'),
+    m('ul.unplaced', s.unplaced.map((line) => m('li', line))),
   )
 }

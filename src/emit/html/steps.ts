@@ -1,9 +1,8 @@
-import type { Element } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import type { Scenario, Step, StepName } from '../../model/scenario.js'
 import { STEP_NAMES } from '../../model/scenario.js'
 import { highlight } from './highlight.js'
-import { label, section } from './text.js'
+import { label, section, type Section } from './text.js'
 import { countWords, formatDuration, speakingSeconds, WORDS_PER_MINUTE } from './timing.js'
 
 const TITLES: Record<StepName, string> = {
@@ -27,72 +26,72 @@ function spoken(step: Step): Spoken | undefined {
   return { words, seconds: speakingSeconds(words) }
 }
 
-function timing(step: Step, est: Spoken | undefined): Element {
-  const parts: Element[] = [h('span.target', [h('span.k', 'Target '), formatDuration(step.targetSeconds)])]
+function timing(step: Step, est: Spoken | undefined): Markup {
+  const parts: Markup[] = [m('span.target', [m('span.k', 'Target '), formatDuration(step.targetSeconds)])]
   if (est) {
     const over = est.seconds > step.targetSeconds
     parts.push(
-      h(
+      m(
         'span.spoken',
         { className: over ? ['over'] : [], title: `${est.words} words at ${WORDS_PER_MINUTE} words per minute` },
-        [h('span.k', 'Spoken '), `≈ ${formatDuration(est.seconds)}`, h('span.words', ` · ${est.words} words`), over ? h('span.flag', ' · over target') : null],
+        [m('span.k', 'Spoken '), `≈ ${formatDuration(est.seconds)}`, m('span.words', ` · ${est.words} words`), over ? m('span.flag', ' · over target') : null],
       ),
     )
   }
-  return h('p.timing', parts)
+  return m('p.timing', parts)
 }
 
-function keyPhrases(phrases: readonly string[], found: readonly boolean[], hasExample: boolean): Element | null {
+function keyPhrases(phrases: readonly string[], found: readonly boolean[], hasExample: boolean): Markup | null {
   if (phrases.length === 0) return null
-  return h('div.phrases', [
+  return m('div.phrases', [
     label('Key phrases'),
-    h(
+    m(
       'ul.phrase-list',
       phrases.map((p, i) =>
         found[i]
-          ? h('li.found', [h('mark', p)])
-          : h('li.missing', [p, h('span.note', hasExample ? ' (not word for word in the example)' : ' (say it in your own words)')]),
+          ? m('li.found', [m('mark', p)])
+          : m('li.missing', [p, m('span.note', hasExample ? ' (not word for word in the example)' : ' (say it in your own words)')]),
       ),
     ),
   ])
 }
 
-function stepCard(name: StepName, step: Step, said: Spoken | undefined, extra: Element | null): Element {
+function stepCard(name: StepName, step: Step, said: Spoken | undefined, extra: Markup | null): Markup {
   const { content, found } = highlight(step.example ?? '', step.keyPhrases)
   const id = `step-${name}`
-  return h(`li.step.step-${name}`, [
-    h('article', { ariaLabelledBy: id }, [
-      h('header.step-header', [
-        h('span.step-letter', { ariaHidden: 'true' }, TITLES[name][0] ?? ''),
-        h('h3', { id }, TITLES[name]),
+  return m(`li.step.step-${name}`, [
+    m('article', { ariaLabelledBy: id }, [
+      m('header.step-header', [
+        m('span.step-letter', { ariaHidden: 'true' }, TITLES[name][0] ?? ''),
+        m('h3', { id }, TITLES[name]),
         timing(step, said),
       ]),
       step.example === undefined
-        ? h('p.no-example', 'No example answer is given for this step: build it from the key phrases and the coaching.')
-        : h('div.example', [label('Strong example'), h('blockquote', [h('p', content)])]),
+        ? m('p.no-example', 'No example answer is given for this step: build it from the key phrases and the coaching.')
+        : m('div.example', [label('Strong example'), m('blockquote', [m('p', content.map((c) => (c.mark ? m('mark', c.text) : c.text)))])]),
       keyPhrases(step.keyPhrases, found, step.example !== undefined),
-      h('div.advice', [
-        h('div.coaching', [label('Coaching'), h('p', step.coaching)]),
-        h('div.mistake', [label('Common mistake'), h('p', step.commonMistake)]),
+      m('div.advice', [
+        m('div.coaching', [label('Coaching'), m('p', step.coaching)]),
+        m('div.mistake', [label('Common mistake'), m('p', step.commonMistake)]),
       ]),
       extra,
     ]),
   ])
 }
 
-function levelReflections(s: Scenario): Element | null {
+function levelReflections(s: Scenario): Markup | null {
   if (s.levelReflections.length === 0) return null
-  return h('div.level-reflections', [
+  return m('div.level-reflections', [
     label('Reflection by level'),
-    h(
+    m(
       'dl',
-      s.levelReflections.flatMap((r) => [h('dt', r.level), h('dd', r.text)]),
+      s.levelReflections.flatMap((r) => [m('dt', r.level), m('dd', r.text)]),
     ),
   ])
 }
 
 /** The five STAR steps as cards, with their timing against the target. */
-export function stepsSection(s: Scenario): Element {
+export function stepsSection(s: Scenario): Section {
   const target = STEP_NAMES.reduce((sum, n) => sum + s.steps[n].targetSeconds, 0)
   const said = STEP_NAMES.map((n) => spoken(s.steps[n]))
   const spokenTotal = said.reduce((sum, e) => sum + (e?.seconds ?? 0), 0)
@@ -100,12 +99,12 @@ export function stepsSection(s: Scenario): Element {
   return section(
     'steps',
     'The answer, step by step',
-    h('p.steps-summary', [
+    m('p.steps-summary', [
       `Target for the whole answer: ${formatDuration(target)}. `,
       `The example ${complete ? '' : '(where it is given) '}takes about ${formatDuration(spokenTotal)} to say at ${WORDS_PER_MINUTE} words per minute. `,
       'Highlighted words are the key phrases.',
     ]),
-    h(
+    m(
       'ol.steps',
       // Each example's words are counted once, for the summary and for its card.
       STEP_NAMES.map((n, i) => stepCard(n, s.steps[n], said[i], n === 'reflection' ? levelReflections(s) : null)),

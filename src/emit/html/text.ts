@@ -1,5 +1,4 @@
-import type { Element } from 'hast'
-import { h } from './h.js'
+import { m, type Markup } from './markup.js'
 import { compareCodeUnits } from '../../model/order.js'
 
 /**
@@ -19,7 +18,7 @@ export function uniqueSorted(values: Iterable<string>): string[] {
 }
 
 /** A link for a URL only when it is http(s); anything else (`javascript:`, `data:`) stays text. */
-export function safeLink(url: string, label: string): Element {
+export function safeLink(url: string, label: string): Markup {
   let ok = false
   try {
     const parsed = new URL(url)
@@ -27,23 +26,30 @@ export function safeLink(url: string, label: string): Element {
   } catch {
     ok = false
   }
-  return ok ? h('a', { href: url, rel: 'noopener noreferrer external' }, label) : h('span.url', url)
+  return ok ? m('a', { href: url, rel: 'noopener noreferrer external' }, label) : m('span.url', url)
+}
+
+/** A `<section>` of a page, and what the page's table of contents shows of it. */
+export interface Section {
+  id: string
+  title: string
+  markup: Markup
 }
 
 /** A `<section>` with an `<h2>` that labels it. */
-export function section(id: string, title: string, ...children: (Element | Element[] | null)[]): Element {
-  return h('section', { id, ariaLabelledBy: `${id}-title` }, [h('h2', { id: `${id}-title` }, title), ...children])
+export function section(id: string, title: string, ...children: (Markup | Markup[] | null)[]): Section {
+  return { id, title, markup: m('section', { id, ariaLabelledBy: `${id}-title` }, [m('h2', { id: `${id}-title` }, title), ...children]) }
 }
 
 /** A small caption above a block: `Coaching`, `Common mistake`. */
-export function label(text: string): Element {
-  return h('p.label', text)
+export function label(text: string): Markup {
+  return m('p.label', text)
 }
 
 /**
  * A `<details>` whose content sits in one padded body, so the summary and the body line up
  * whatever the content is.
  */
-export function disclosure(className: string, summary: string, ...body: (Element | null)[]): Element {
-  return h(`details.${className}`, [h('summary', summary), h('div.details-body', body)])
+export function disclosure(className: string, summary: string, ...body: (Markup | null)[]): Markup {
+  return m(`details.${className}`, [m('summary', summary), m('div.details-body', body)])
 }
