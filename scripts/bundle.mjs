@@ -41,7 +41,7 @@ const fromMarkdownOnce = {
   name: 'compile-once',
   setup(b) {
     b.onLoad({ filter: /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/ }, (args) => ({
-      contents: compileOnce(readFileSync(args.path, 'utf8')),
+      contents: compileOnce(readFileSync(args.path, 'utf8'), `${root}lib/parse/combine-once.js`),
       loader: 'js',
     }))
   },

@@ -11,8 +11,8 @@
 //
 // What changes, and why the trees are the same:
 //
-// - The compiler is kept per list of mdast extensions (by the identity of each, as
-//   lib/parse/combine-once.js keeps micromark's constructs): `compiler` reads nothing of its
+// - The compiler is kept per list of mdast extensions, by lib/parse/combine-once.js's
+//   `perList` (which keeps micromark's constructs too): `compiler` reads nothing of its
 //   options but that list, and what it builds (`config`) is only read afterwards.
 // - The one thing of a compiler that a parse writes, `data` (the flags handlers keep between
 //   events: `inReference`, `atHardBreak` …), is made for each parse, as it was.
@@ -48,10 +48,11 @@ const CHANGES = [
   },
 ]
 
-/** Appended: the compilers kept, one per list of mdast extensions (lint's, convert's, and a few more). */
-const KEPT = `
-/** @type {Array<{extensions: Array<unknown>, compile: ReturnType<typeof compiler>}>} */
-const compilers = [];
+/** Appended: the compilers kept, one per list of mdast extensions, by `perList` of the module at `perListPath`. */
+const kept = (perListPath) => `
+import { perList as starkitPerList } from ${JSON.stringify(perListPath)};
+
+const compilerOf = starkitPerList((mdastExtensions) => compiler({ mdastExtensions }));
 
 /**
  * \`compiler(options)\`, made once per list of mdast extensions (scripts/compile-once.mjs).
@@ -59,19 +60,15 @@ const compilers = [];
  * @param {Options | null | undefined} [options]
  */
 function compilerOnce(options) {
-  const extensions = (options || {}).mdastExtensions || [];
-  for (const kept of compilers) {
-    if (kept.extensions.length === extensions.length && kept.extensions.every((extension, i) => extension === extensions[i])) return kept.compile;
-  }
-  const compile = compiler(options);
-  compilers.unshift({ extensions: [...extensions], compile });
-  if (compilers.length > 4) compilers.pop();
-  return compile;
+  return compilerOf((options || {}).mdastExtensions || []);
 }
 `
 
-/** The package's lib/index.js, changed as above; throws where the text is not the pinned version's. */
-export function compileOnce(source) {
+/**
+ * The package's lib/index.js, changed as above, its compilers kept by `perList` of the module
+ * at `perListPath` (lib/parse/combine-once.js); throws where the text is not the pinned version's.
+ */
+export function compileOnce(source, perListPath) {
   let out = source
   for (const { what, from, to } of CHANGES) {
     const at = out.indexOf(from)
@@ -80,5 +77,5 @@ export function compileOnce(source) {
     }
     out = out.slice(0, at) + to + out.slice(at + from.length)
   }
-  return out + KEPT
+  return out + kept(perListPath)
 }

@@ -16,17 +16,28 @@ import type { Extension, NormalizedExtension } from 'micromark-util-types'
 
 export { combineHtmlExtensions } from 'micromark-util-combine-extensions'
 
-/** Combinations kept: one per list of extensions a thread parses with (lint's, convert's), and a few more. */
+/** Results kept: one per list a thread uses (lint's, convert's), and a few more. */
 const KEPT = 4
 
-const kept: { extensions: readonly Extension[]; combined: NormalizedExtension }[] = []
+/**
+ * `make(list)`, remembered for the last few lists by the identity of each of their items:
+ * handed back while a caller passes a list of the same objects, as remark-parse passes its
+ * processor's extensions to every parse. Also what mdast-util-from-markdown's compiler is
+ * kept by in the bundle (scripts/compile-once.mjs).
+ */
+export function perList<I, T>(make: (list: readonly I[]) => T): (list: readonly I[]) => T {
+  const kept: { list: readonly I[]; value: T }[] = []
+  return (list) => {
+    for (const k of kept) if (k.list.length === list.length && k.list.every((item, i) => item === list[i])) return k.value
+    const value = make(list)
+    kept.unshift({ list: [...list], value })
+    if (kept.length > KEPT) kept.pop()
+    return value
+  }
+}
 
-const same = (a: readonly Extension[], b: readonly Extension[]): boolean => a.length === b.length && a.every((extension, i) => extension === b[i])
+const combined = perList<Extension, NormalizedExtension>(combine)
 
 export function combineExtensions(extensions: readonly Extension[]): NormalizedExtension {
-  for (const k of kept) if (same(k.extensions, extensions)) return k.combined
-  const combined = combine(extensions)
-  kept.unshift({ extensions: [...extensions], combined })
-  if (kept.length > KEPT) kept.pop()
-  return combined
+  return combined(extensions)
 }
