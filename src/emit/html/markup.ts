@@ -76,7 +76,8 @@ export function m(selector: string, second?: MarkupProperties | MarkupChild, ...
 function write(content: string, child: MarkupChild, raw: boolean): string {
   if (child === null || child === undefined) return content
   if (typeof child === 'string') return content + (raw ? child : escapeText(child))
-  if (typeof child === 'number') return content + (raw ? String(child) : escapeText(String(child)))
+  // A number's text has nothing to escape.
+  if (typeof child === 'number') return content + String(child)
   if (child instanceof Markup) return content + child.html
   if (Array.isArray(child)) {
     let out = content
