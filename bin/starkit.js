@@ -25,6 +25,16 @@ setFlagsFromString('--no-concurrent-marking')
 // lint, 2,000 files: 6.7-6.8 s against 7.3-7.7 s; lint, 10,000 files: the same or faster.
 // V8 reads the flag at each compilation, in every thread.
 setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
+
+// TurboFan calls Array.prototype.map, filter, forEach and the like, rather than writing their
+// loops into the optimized function. Written in, `map` makes a holey array where the builtin
+// makes a packed one: every function that reads such an array, optimized while it was given
+// packed ones, is thrown away at its first holey one ("wrong map") and optimized again, and
+// the function that maps is thrown away at its own next read. A convert of 1,000 pages threw
+// away 63 optimized functions and compiled for 2.75 CPU-s; with the flag, 25 and 2.06 CPU-s,
+// and took 3.12-3.40 s against 3.28-3.69 s (alternated). Lint and build: the same or faster
+// (docs/performance.md, session 21).
+setFlagsFromString('--no-turbo-inline-array-builtins')
 const { directWriter, main, writeAll } = await import('../lib/bundle/main.js')
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
