@@ -91,6 +91,8 @@ export interface Stream<T> {
   stop(): number
   /** From now on send a worker a batch only while it holds fewer than `DEPTH`: the last batches end together. */
   shallow(): void
+  /** How many of the tasks this thread has run itself. */
+  readonly here: number
 }
 
 /**
@@ -181,12 +183,31 @@ export class Pool {
    * Scraped pages converted at most `ahead` results ahead of the one taken. In this thread,
    * each page waits for a turn of the event loop first, so a signal's handler (the command's,
    * through signal-exit) runs between pages, not after the last.
+   *
+   * With worker threads, this thread converts pages too, whenever the page it is to take next
+   * is not ready (`helps`): convert's main thread only writes what the workers give it, and
+   * otherwise stood idle for the whole run. Made for `threads - 1` workers (commands/convert.ts),
+   * it starts converting as soon as it has loaded, while the worker boots, and a run starts one
+   * thread fewer: 1,000 pages on two cores took 2.99–3.08 s against 3.08–3.23 s with two
+   * workers (alternated), at a peak ~8 MB lower (docs/performance.md, session 21).
    */
   convert(jobs: readonly ConvertJob[], ahead: number): Stream<PageOutcome> {
-    return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, DEPTH, true) as Stream<PageOutcome>
+    return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, DEPTH, true, undefined, undefined, true) as Stream<PageOutcome>
   }
 
-  /** Start `tasks` (one stream at a time; a new stream abandons the previous one). */
+  /** Run `task` in this thread, as a worker would, and give its result as one from a worker. */
+  private async runHere(task: Task, receive: (result: TaskResult) => TaskResult): Promise<TaskResult> {
+    const r = await runTask(task, this.config, this.options)
+    // A batch of one task: its entry goes to the scratch file now (worker.ts settles a batch).
+    settleEntries([r])
+    return receive(detach(r))
+  }
+
+  /**
+   * Start `tasks` (one stream at a time; a new stream abandons the previous one). With
+   * `helps`, this thread runs the next unsent task itself, one at a time, whenever the result it
+   * is to take is not ready (and the stream is neither stopped nor `ahead` results ahead).
+   */
   private stream(
     tasks: readonly Task[],
     ahead: number,
@@ -194,22 +215,26 @@ export class Pool {
     yieldFirst = false,
     halts?: (result: TaskResult) => boolean,
     receive: (result: TaskResult) => TaskResult = (r) => r,
+    helps = false,
   ): Stream<TaskResult> {
     if (this.workers.length === 0) {
       let next = 0
-      const run = (): Promise<TaskResult> =>
-        runTask(tasks[next++]!, this.config, this.options).then((r) => {
-          // A batch of one task: its entry goes to the scratch file now (worker.ts settles a batch).
-          settleEntries([r])
-          return receive(detach(r))
-        })
+      const run = (): Promise<TaskResult> => this.runHere(tasks[next++]!, receive)
       // A task starts when it is taken: none is ever under way.
-      return { take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run, stop: () => 0, shallow: () => undefined }
+      return {
+        take: yieldFirst ? () => new Promise<void>((resolve) => setImmediate(resolve)).then(run) : run,
+        stop: () => 0,
+        shallow: () => undefined,
+        get here() {
+          return next
+        },
+      }
     }
     const id = ++this.streams
     const ready = new Map<number, TaskResult>()
     let sent = 0
     let taken = 0
+    let here = 0
     let failure: { error: unknown } | undefined
     let wake: (() => void) | undefined
     let stopped = false
@@ -242,6 +267,17 @@ export class Pool {
       take: async () => {
         while (!ready.has(taken)) {
           if (failure) throw failure.error
+          if (helps && !stopped && sent < tasks.length && sent - taken < ahead) {
+            const index = sent++
+            here++
+            const result = await this.runHere(tasks[index]!, receive)
+            ready.set(index, result)
+            if (halts?.(result)) stopped = true
+            // A turn of the event loop: the workers' results are received, and they are sent
+            // their next batches, between two tasks here (and a signal's handler runs).
+            await new Promise<void>((resolve) => setImmediate(resolve))
+            continue
+          }
           await new Promise<void>((resolve) => (wake = resolve))
         }
         const result = ready.get(taken)!
@@ -256,6 +292,9 @@ export class Pool {
       },
       shallow: () => {
         depth = Math.min(depth, DEPTH)
+      },
+      get here() {
+        return here
       },
     }
   }

@@ -99,3 +99,60 @@ describe('convert --concurrency', () => {
     expect(r.status).toBe(2)
   })
 })
+
+describe('convert on the pool: this thread converts too', () => {
+  /** 80 distinct pages from the seeds, and their jobs. */
+  function pages(): { file: string; shown: string }[] {
+    const dir = join(root, 'pool-pages')
+    mkdirSync(dir, { recursive: true })
+    const seeds = seedNames().map((n) => seedText(n))
+    return Array.from({ length: 80 }, (_, i) => {
+      const file = join(dir, `p${String(i).padStart(3, '0')}.txt`)
+      writeFileSync(file, seeds[i % seeds.length]!.replace(/^(.*) - Amazon LP STAR Walkthrough$/m, `$1 number ${i} - Amazon LP STAR Walkthrough`))
+      return { file, shown: `p${i}.txt` }
+    })
+  }
+
+  test('while the page it is to take next is not ready, it converts the next page no thread has: the outcomes are those of one thread, in order', async () => {
+    // The compiled pool: only it finds its worker script (npm test builds first).
+    const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+    const jobs = pages()
+    const alone = Pool.for(0, jobs.length)
+    const one = alone.convert(jobs, 256)
+    const expected = []
+    for (const _ of jobs) expected.push(await one.take())
+    expect(one.here).toBe(jobs.length)
+    await alone.close()
+
+    const pool = Pool.for(1, jobs.length)
+    expect(pool.threads).toBe(1)
+    try {
+      const stream = pool.convert(jobs, 256)
+      const got = []
+      for (const _ of jobs) got.push(await stream.take())
+      expect(got).toEqual(expected)
+      expect(expected.filter((o) => 'markdown' in o && o.markdown !== null)).toHaveLength(jobs.length)
+      // The worker took its two batches (32 pages) at once; this thread took pages while it waited for the first.
+      expect(stream.here).toBeGreaterThan(0)
+      expect(stream.here).toBeLessThanOrEqual(jobs.length - 32)
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
+
+  test('it converts no page past `ahead` of the one taken', async () => {
+    const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+    const jobs = pages()
+    const pool = Pool.for(1, jobs.length)
+    try {
+      // Ahead by 16: the worker's first batch is all there may be under way; this thread waits for it.
+      const stream = pool.convert(jobs, 16)
+      await stream.take()
+      expect(stream.here).toBe(0)
+      for (let k = 1; k < jobs.length; k++) await stream.take()
+      expect(stream.stop()).toBe(0)
+    } finally {
+      await pool.close()
+    }
+  }, 60_000)
+})

@@ -254,8 +254,9 @@ export default function register(program: Command, ctx: CommandContext): void {
         }
       }
 
+      // This thread converts pages too (`Pool#convert`): one of the threads is this one.
       const threads = threadsFor(options.concurrency, jobs.length)
-      const pool = Pool.for(threads, jobs.length)
+      const pool = Pool.for(Math.max(0, threads - 1), jobs.length)
       const pages = pool.convert(jobs, PAGES_AHEAD)
       // With a handler, a signal is taken between two pages (each write is synchronous), not in
       // the middle of one; it removes any temporary file of this process all the same.
