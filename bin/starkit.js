@@ -35,7 +35,17 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
 // and took 3.12-3.40 s against 3.28-3.69 s (alternated). Lint and build: the same or faster
 // (docs/performance.md, session 21).
 setFlagsFromString('--no-turbo-inline-array-builtins')
-const { directWriter, main, writeAll } = await import('../lib/bundle/main.js')
+const { beforeThreads, directWriter, main, writeAll } = await import('../lib/bundle/main.js')
+
+// Once a run starts worker threads, each heap of the process (this thread's and each worker's)
+// scavenges on its own thread, without V8's parallel helper tasks: the threads keep the cores
+// busy, so the helpers only took the cores from them, as concurrent marking did (above). A run
+// without threads (a warm `--cache` run, a few files) keeps them: the other cores are idle
+// there, and a warm run took 0.73-0.75 s against 0.70-0.74 s with the flag from the start.
+// Alternated runs (docs/performance.md, session 21): convert of 1,000 pages 2.52-2.93 s
+// (median 2.61) against 2.58-3.10 s (2.70); lint of 2,000 files 5.29-5.52 s against
+// 5.56-5.68 s. V8 reads the flag at each scavenge, in every thread.
+beforeThreads(() => setFlagsFromString('--no-parallel-scavenge'))
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast

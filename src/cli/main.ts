@@ -4,6 +4,7 @@ import { VERSION, type CommandContext } from './context.js'
 import { EXIT, UsageError, type Io } from './io.js'
 
 export { directWriter, writeAll } from './io.js'
+export { beforeThreads } from './pool.js'
 
 /**
  * The CLI: parse `argv` (without node and the script), run the command, return the exit

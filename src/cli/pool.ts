@@ -74,6 +74,17 @@ function shareStrings<R extends FileRecord>(record: R, shared: Map<string, strin
   return record
 }
 
+let beforeThreadsHook: (() => void) | undefined
+
+/**
+ * `hook` is called once, before the first pool of the process starts its worker threads (not
+ * at all in a run without them). The bin sets V8 flags there that only pay when the threads
+ * keep every core busy (bin/starkit.js); a program that calls `main` itself sets none.
+ */
+export function beforeThreads(hook: () => void): void {
+  beforeThreadsHook = hook
+}
+
 /** The worker script, compiled; absent when running from TypeScript sources (tests), where tasks run in this thread. */
 const WORKER = new URL('./worker.js', import.meta.url)
 
@@ -125,6 +136,11 @@ export class Pool {
     private readonly options: JobOptions = { fix: false, keepScenario: false },
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
+    if (usable) {
+      const hook = beforeThreadsHook
+      beforeThreadsHook = undefined
+      hook?.()
+    }
     const halted = new Int32Array(new SharedArrayBuffer(4))
     // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
     const resourceLimits = workerResourceLimits(config === undefined ? 'convert' : options.prepare ? 'build' : 'lint')

@@ -1,0 +1,22 @@
+/**
+ * `beforeThreads` (src/cli/pool.ts): the bin's hook for V8 flags that only pay when worker
+ * threads keep every core busy runs once, before the first pool that starts threads, and
+ * never in a run without them. The compiled pool: only it finds its worker script.
+ */
+import { expect, test } from 'vitest'
+
+test('the hook runs once, when the first pool with threads starts, and not for a pool without', async () => {
+  const { Pool, beforeThreads } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+  const calls: number[] = []
+  beforeThreads(() => calls.push(calls.length))
+  const alone = Pool.for(0, 100)
+  expect(alone.threads).toBe(0)
+  expect(calls).toEqual([])
+  await alone.close()
+  const pool = Pool.for(1, 100)
+  expect(pool.threads).toBe(1)
+  expect(calls).toEqual([0])
+  const again = Pool.for(1, 100)
+  expect(calls).toEqual([0])
+  await Promise.all([pool.close(), again.close()])
+})
