@@ -37,15 +37,23 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
 setFlagsFromString('--no-turbo-inline-array-builtins')
 const { beforeThreads, directWriter, main, writeAll } = await import('../lib/bundle/main.js')
 
-// Once a run starts worker threads, each heap of the process (this thread's and each worker's)
-// scavenges on its own thread, without V8's parallel helper tasks: the threads keep the cores
-// busy, so the helpers only took the cores from them, as concurrent marking did (above). A run
-// without threads (a warm `--cache` run, a few files) keeps them: the other cores are idle
-// there, and a warm run took 0.73-0.75 s against 0.70-0.74 s with the flag from the start.
-// Alternated runs (docs/performance.md, session 21): convert of 1,000 pages 2.52-2.93 s
-// (median 2.61) against 2.58-3.10 s (2.70); lint of 2,000 files 5.29-5.52 s against
-// 5.56-5.68 s. V8 reads the flag at each scavenge, in every thread.
-beforeThreads(() => setFlagsFromString('--no-parallel-scavenge'))
+// Once a run starts worker threads, the threads keep the cores busy, and V8's helper threads
+// only take the cores from them (as concurrent marking did, above). A run without threads (a
+// warm `--cache` run, a few files) keeps its helpers: the other cores are idle there. Measured
+// in alternated runs (docs/performance.md, session 21):
+// - Each heap of the process (this thread's and each worker's) scavenges on its own thread,
+//   without parallel helper tasks. Convert of 1,000 pages 2.52-2.93 s (median 2.61) against
+//   2.58-3.10 s (2.70); lint of 2,000 files 5.29-5.52 s against 5.56-5.68 s; a warm run
+//   0.73-0.75 s against 0.70-0.74 s with the flag from the start. V8 reads it at each scavenge.
+// - Each worker thread compiles its optimized code itself, not on a helper: a compile job
+//   waited for a busy core while the thread ran its code unoptimized. Convert of 1,000 pages
+//   2.42-2.58 s (median 2.50) against 2.44-2.69 s (2.59); lint of 2,000 files 4.78-5.04 s
+//   against 5.06-5.27 s; at 10,000 files the same within the noise. V8 reads it when it makes
+//   an isolate: the workers' isolates, made after this, not this thread's.
+beforeThreads(() => {
+  setFlagsFromString('--no-parallel-scavenge')
+  setFlagsFromString('--no-concurrent-recompilation')
+})
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast
