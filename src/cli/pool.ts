@@ -204,8 +204,9 @@ export class Pool {
    * is not ready (`helps`): convert's main thread only writes what the workers give it, and
    * otherwise stood idle for the whole run. Made for `threads - 1` workers (commands/convert.ts),
    * it starts converting as soon as it has loaded, while the worker boots, and a run starts one
-   * thread fewer: 1,000 pages on two cores took 2.99–3.08 s against 3.08–3.23 s with two
-   * workers (alternated), at a peak ~8 MB lower (docs/performance.md, session 21).
+   * thread fewer. On two cores, alternated against two workers: 3,000 pages 5.17–5.91 s
+   * against 5.80–6.59 s at a peak ~30 MB lower; 1,000 pages a median 3.18 s against 3.22 s
+   * (docs/performance.md, session 21).
    */
   convert(jobs: readonly ConvertJob[], ahead: number): Stream<PageOutcome> {
     return this.stream(jobs.map((job) => ({ kind: 'convert', job })), ahead, DEPTH, true, undefined, undefined, true) as Stream<PageOutcome>
