@@ -331,13 +331,29 @@ export class Pool {
 
 /**
  * Lint jobs on `threads` worker threads, feeding small batches as workers free up.
- * Results come back in job order whatever the scheduling.
+ * Results come back in job order whatever the scheduling; `take` gets each as it comes, while
+ * the threads lint the rest.
+ *
+ * Once every record is in, the threads have nothing left to do, and they are stopped without
+ * waiting for them: a thread's teardown (its heap given back) took ~60 ms of a 10,000-file
+ * lint's end, which the run's cross-file rules and report now use. On a failure the threads
+ * are stopped before it is thrown.
  */
-export async function lintJobs(jobs: readonly Job[], config: ResolvedConfig, options: JobOptions, threads: number): Promise<(FileRecord | PackedRecord)[]> {
+export async function lintJobs(
+  jobs: readonly Job[],
+  config: ResolvedConfig,
+  options: JobOptions,
+  threads: number,
+  take?: (record: FileRecord | PackedRecord, index: number) => void,
+): Promise<(FileRecord | PackedRecord)[]> {
   const pool = Pool.for(threads, jobs.length, config, options)
+  let records: (FileRecord | PackedRecord)[]
   try {
-    return await pool.lint(jobs)
-  } finally {
+    records = await pool.lint(jobs, take)
+  } catch (error) {
     await pool.close()
+    throw error
   }
+  void pool.close()
+  return records
 }

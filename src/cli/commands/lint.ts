@@ -129,11 +129,13 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
   // Packed when nothing but the report and the cache needs them as objects (`JobOptions#packed`).
   const keepScenario = options.keepScenario ?? false
-  const fresh = await lintJobs(todo, config, { fix, keepScenario, packed: !fix && !keepScenario }, threads)
   /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
   const linted: (FileRecord | PackedRecord | undefined)[] = new Array<FileRecord | PackedRecord | undefined>(mine.length)
-  todoAt.forEach((k, j) => {
-    const got = (linted[k] = fresh[j]!)
+  // Each record is read as it comes, while the threads lint the rest: this thread has nothing
+  // else to do meanwhile, and 10,000 packed records read at the end took it ~90 ms.
+  await lintJobs(todo, config, { fix, keepScenario, packed: !fix && !keepScenario }, threads, (got, j) => {
+    const k = todoAt[j]!
+    linted[k] = got
     records[placeOf(k)] = 'packed' in got ? unpackBody(got.path, got.packed) : got
   })
   if (cachePath) {
