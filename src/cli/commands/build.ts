@@ -198,11 +198,10 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   let forget: (() => void) | undefined
   // Whether the run ended with a throw, when the threads may still be at work.
   let threw = false
-  // What writes the site, loaded while the files are linted (each thread renders and writes
-  // pages after the lint, with the renderer it loads itself). Loaded here rather than at start,
-  // every other command would pay for the HTML renderer; loaded after the lint, the threads
-  // waited for it. Handled here, so that a failure is thrown where it is awaited, not as an
-  // unhandled rejection before.
+  // What writes the bundle and the index, loaded by build alone (every other command would pay
+  // for the HTML renderer) and while the files are linted: loaded after the lint, the threads
+  // waited for it. (Each thread loads the renderer of its pages itself.) A failure to load is
+  // caught here so that it is thrown where it is awaited, not as an unhandled rejection before.
   const emit = Promise.all([import('../../emit/json.js'), import('../../emit/site.js')])
   emit.catch(() => undefined)
   try {
