@@ -14,7 +14,8 @@ export function displayPath(path: string, cwd: string): string {
   // The common case, a file under `cwd`, without path.relative's work (it resolves both paths).
   const under = below(path, cwd)
   const rel = under ?? relative(cwd, path)
-  return (rel === '' ? '.' : under === undefined && outside(rel) ? path : rel).split(sep).join('/')
+  const shown = rel === '' ? '.' : under === undefined && outside(rel) ? path : rel
+  return sep === '/' ? shown : shown.split(sep).join('/')
 }
 
 /** Whether a path from path.relative leads out of its folder (`..x.md` is a name inside it). */
