@@ -16,7 +16,9 @@ import type { Scenario } from '../../src/model/index.js'
 import { seedNames, seedText } from './helpers.js'
 
 const BIN = fileURLToPath(new URL('../../bin/starkit.js', import.meta.url))
-const PAGES = 300
+// Enough pages that the signal lands mid-run even when this process reads the child's output
+// late, with the whole suite running beside it (at 300 pages, once, the child had finished).
+const PAGES = 600
 
 let dir: string
 beforeEach(() => {
@@ -36,7 +38,7 @@ test.each([['SIGINT'], ['SIGTERM']] as const)('%s mid-run: every file written is
   let written = 0
   child.stdout.on('data', (chunk: Buffer) => {
     written += (String(chunk).match(/ -> out\//g) ?? []).length
-    if (written >= 40 && child.exitCode === null && !child.killed) {
+    if (written >= 20 && child.exitCode === null && !child.killed) {
       // What a write cut short would leave: a temporary file of this process, named as
       // `writeNew` names it. The exit handler must remove it.
       writeFileSync(join(dir, 'out', `planted.md.starkit-${child.pid}-0-1`), 'half a page')
@@ -47,7 +49,7 @@ test.each([['SIGINT'], ['SIGTERM']] as const)('%s mid-run: every file written is
   expect({ code, signal: got }).toEqual({ code: null, signal })
   const names = readdirSync(join(dir, 'out')).sort()
   expect(names.filter((n) => n.includes('.starkit-'))).toEqual([])
-  expect(names.length).toBeGreaterThanOrEqual(40)
+  expect(names.length).toBeGreaterThanOrEqual(20)
   expect(names.length).toBeLessThan(PAGES)
   // Each file there is the whole Markdown of its page.
   const expected = new Map<string, string>()
