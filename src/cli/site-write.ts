@@ -6,7 +6,7 @@
  * temporary files with `removeTemporaries` when interrupted.
  */
 import { lstat } from 'node:fs/promises'
-import { closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
+import { closeSync, fchmodSync, fchownSync, fsyncSync, linkSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, type Stats } from 'node:fs'
 import { join } from 'node:path'
 import { isMainThread, threadId } from 'node:worker_threads'
 import { onExit } from 'signal-exit'
@@ -32,14 +32,23 @@ export interface Target {
   found: Found
 }
 
-/**
- * A file's bytes: one buffer, or pieces written one after another (the bundle: no 178 MB copy
- * of what the pieces hold), each a buffer or bytes read only when written (its entries, from
- * build's scratch file).
- */
-export type Content = Uint8Array | readonly (Uint8Array | DeferredBytes)[]
+/** Pieces of a file, one after another: each a buffer, or bytes read only when written (the bundle's entries, from build's scratch file). */
+export type Piece = Uint8Array | DeferredBytes
 
-const piecesOf = (content: Content): readonly (Uint8Array | DeferredBytes)[] => (content instanceof Uint8Array ? [content] : content)
+/**
+ * Pieces made as they are written, each buffer valid until the next piece is taken (the
+ * bundle: the bytes between two entries, its warnings among them, written in one reused
+ * buffer). A function, as the pieces are made again when they are written after a comparison.
+ */
+export type PieceStream = () => Iterable<Piece>
+
+/**
+ * A file's bytes: one buffer, or pieces written one after another (no copy of what the pieces
+ * hold), listed or made as they are written.
+ */
+export type Content = Uint8Array | readonly Piece[] | PieceStream
+
+const piecesOf = (content: Content): Iterable<Piece> => (content instanceof Uint8Array ? [content] : typeof content === 'function' ? content() : content)
 
 /**
  * A thread's buffer for writing and comparing pieces: the bundle is ~30,000 pieces at 10,000
@@ -79,8 +88,8 @@ function bytesOf(piece: Uint8Array | DeferredBytes, spare?: Uint8Array): Uint8Ar
 }
 
 /** Write the pieces to `fd` one after another, gathered into writes of up to `BATCH_BYTES` (a larger piece is written on its own). */
-export function writePieces(fd: number, pieces: readonly (Uint8Array | DeferredBytes)[]): void {
-  if (pieces.length === 1 && pieces[0] instanceof Uint8Array) return writeAll(fd, pieces[0])
+export function writePieces(fd: number, pieces: Iterable<Piece>): void {
+  if (Array.isArray(pieces) && pieces.length === 1 && pieces[0] instanceof Uint8Array) return writeAll(fd, pieces[0])
   const buffer = batchBuffer()
   let used = 0
   const flush = (): void => {
@@ -100,15 +109,40 @@ export function writePieces(fd: number, pieces: readonly (Uint8Array | DeferredB
   flush()
 }
 
-/** Whether the bytes of `file` are the pieces, in order (a piece is read only while the bytes before it were the same). */
-function samePieces(file: Uint8Array, pieces: readonly (Uint8Array | DeferredBytes)[]): boolean {
-  const spare = batchBuffer()
-  let at = 0
-  for (const piece of pieces) {
-    if (at + piece.byteLength > file.byteLength || Buffer.compare(file.subarray(at, at + piece.byteLength), bytesOf(piece, spare)) !== 0) return false
-    at += piece.byteLength
+/** A thread's buffer for the bytes of a file compared with what would be written there. */
+let compared: Uint8Array | undefined
+
+/** Read up to `n` bytes of `fd` from `position` into `into`; how many there were. */
+function readAt(fd: number, into: Uint8Array, n: number, position: number): number {
+  let got = 0
+  for (let k = -1; got < n && k !== 0; got += k) k = readSync(fd, into, got, n - got, position + got)
+  return got
+}
+
+/**
+ * Whether the file at `path` holds the pieces' bytes and nothing more, read a buffer at a time
+ * (a piece is read, or made, only while the bytes before it were the same). Read whole, an
+ * unchanged 10,000-scenario bundle was 178 MB of fresh memory for a rebuild to compare.
+ */
+function sameBytes(path: string, pieces: Iterable<Piece>): boolean {
+  const fd = openSync(path, 'r')
+  try {
+    const spare = batchBuffer()
+    const file = (compared ??= new Uint8Array(BATCH_BYTES))
+    let at = 0
+    for (const piece of pieces) {
+      const bytes = bytesOf(piece, spare)
+      for (let done = 0; done < bytes.byteLength; ) {
+        const n = Math.min(file.byteLength, bytes.byteLength - done)
+        if (readAt(fd, file, n, at) < n || Buffer.compare(file.subarray(0, n), bytes.subarray(done, done + n)) !== 0) return false
+        done += n
+        at += n
+      }
+    }
+    return readAt(fd, file, 1, at) === 0
+  } finally {
+    closeSync(fd)
   }
-  return at === file.byteLength
 }
 
 /**
@@ -126,10 +160,14 @@ export function writeUnlessSame(target: Target, content: Content): boolean {
       writeNew(path, content)
       return true
     }
-    const pieces = piecesOf(content)
-    const size = pieces.reduce((n, p) => n + p.byteLength, 0)
-    if (found.kind === 'file' && found.size === size && samePieces(readFileSync(path), pieces)) return false
-    replaceFile(path, pieces, { fsync: false })
+    if (found.kind === 'file') {
+      // Listed pieces have a size: a file of another size is not read. Pieces made as they are
+      // written are compared as they are made.
+      const listed = typeof content === 'function' ? undefined : [...piecesOf(content)]
+      const same = listed === undefined ? sameBytes(path, piecesOf(content)) : listed.reduce((n, p) => n + p.byteLength, 0) === found.size && sameBytes(path, listed)
+      if (same) return false
+    }
+    replaceFile(path, content, { fsync: false })
     return true
   })
 }

@@ -69,30 +69,3 @@ export class ByteChunks {
     return taken
   }
 }
-
-/**
- * Pieces of bytes kept side by side in blocks of ~1 MB, each piece a view of its block, the
- * taker's to keep: many small pieces without a buffer of their own each (a bundle's ~20,000
- * pieces between its entries were each a TextEncoder's new buffer, ~0.3 s of a build's main
- * thread at 10,000 scenarios, and memory outside the heap for V8 to account for).
- */
-export class ByteArena {
-  private block: Buffer
-  private at = 0
-
-  constructor(private readonly size = 1 << 20) {
-    this.block = Buffer.allocUnsafe(size)
-  }
-
-  /** A copy of `source` from `from` up to `to`, in the arena. */
-  add(source: Uint8Array, from = 0, to = source.length): Buffer {
-    const n = to - from
-    if (this.at + n > this.block.length) {
-      this.block = Buffer.allocUnsafe(Math.max(this.size, n))
-      this.at = 0
-    }
-    this.block.set(source.subarray(from, to), this.at)
-    this.at += n
-    return this.block.subarray(this.at - n, this.at)
-  }
-}

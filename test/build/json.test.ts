@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { Ajv } from 'ajv'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
-import { bundleJson, bundlePieces, canonicalScenario, createBundle, scenarioJson } from '../../src/emit/json.js'
+import { bundleJson, bundlePieces, canonicalScenario, createBundle, scenarioJson, type DeferredBytes } from '../../src/emit/json.js'
 import { packBody, unpackBody } from '../../src/cli/cache.js'
 import type { ByteChunks } from '../../src/report/byte-chunks.js'
 import { buildSite, indexHtml, indexHtmlPieces, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
@@ -18,6 +18,11 @@ function validator(name: string) {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
   addFormats(ajv)
   return ajv.compile(schema(name))
+}
+
+/** The bundle's pieces joined, each copied as it is taken (a piece between entries is valid only until the next is taken). */
+function joined(pieces: Iterable<Uint8Array | DeferredBytes>): Buffer {
+  return Buffer.concat(Array.from(pieces, (p) => Buffer.from(p instanceof Uint8Array ? p : p.read())))
 }
 
 describe('JSON bundle', () => {
@@ -125,12 +130,12 @@ describe('JSON bundle', () => {
     for (const entries of [corpus(), [...corpus(), hostile], [hostile], []]) {
       const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
       const parts = whole.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
-      expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
+      expect(utf8.decode(joined(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
     }
     // A schema id and a path that need escaping are escaped as JSON.stringify escapes them.
     const odd = createBundle([{ ...hostile, path: 'a "quoted"\\path\n.md' }], { scenarioSchemaId: 'urn:"x"' })
     const parts = odd.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings }))
-    expect(utf8.decode(Buffer.concat(bundlePieces('urn:"x"', parts)))).toBe(bundleJson(odd))
+    expect(utf8.decode(joined(bundlePieces('urn:"x"', parts)))).toBe(bundleJson(odd))
   })
 
   it("an entry's warnings written from a packed record are the warnings made from its messages, byte for byte", () => {
@@ -153,11 +158,34 @@ describe('JSON bundle', () => {
       }
     })
     expect(whole.scenarios.some((e) => e.warnings.length > 0)).toBe(true)
-    expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
+    expect(utf8.decode(joined(bundlePieces(SCHEMA_ID, parts)))).toBe(bundleJson(whole))
     expect(copied).toBe(entries.length)
     // Where the copy gives up after writing part of them, the warnings made are written over it.
     const giving = whole.scenarios.map((e) => ({ path: e.path, entry: prepareScenario(e.scenario).entry, warnings: e.warnings, writeWarnings: (out: ByteChunks) => (out.ascii('garbage'), false) }))
-    expect(utf8.decode(Buffer.concat(bundlePieces(SCHEMA_ID, giving)))).toBe(bundleJson(whole))
+    expect(utf8.decode(joined(bundlePieces(SCHEMA_ID, giving)))).toBe(bundleJson(whole))
+  })
+
+  it('makes its pieces as they are taken: an entry\'s warnings once the piece after its scenario is taken, in one reused buffer', () => {
+    const entries = corpus()
+    const whole = createBundle(entries, { scenarioSchemaId: SCHEMA_ID })
+    const written: string[] = []
+    const parts = whole.scenarios.map((e) => ({
+      path: e.path,
+      entry: prepareScenario(e.scenario).entry,
+      warnings: e.warnings,
+      writeWarnings: (out: ByteChunks) => (written.push(e.path), false),
+    }))
+    const pieces = bundlePieces(SCHEMA_ID, parts)[Symbol.iterator]()
+    const head = pieces.next().value as Uint8Array
+    expect(new TextDecoder().decode(head)).toContain(`"path": ${JSON.stringify(parts[0]!.path)}`)
+    pieces.next()
+    expect(written).toEqual([])
+    const between = pieces.next().value as Uint8Array
+    expect(written).toEqual([parts[0]!.path])
+    expect(new TextDecoder().decode(between)).toContain(`"path": ${JSON.stringify(parts[1]!.path)}`)
+    // The bytes between entries are written where the first were: one buffer, not one a piece.
+    expect(between.buffer).toBe(head.buffer)
+    expect(between.byteOffset).toBe(head.byteOffset)
   })
 
   it('makes an index of cards each serialized where it was prepared, byte for byte the index rendered whole', () => {

@@ -194,6 +194,40 @@ describe('writeUnlessSame with pieces read when written', () => {
     expect(readFileSync(path, 'utf8')).toBe('head middle tail')
   })
 
+  test('pieces made as they are written: compared as they are made, made again to be written', () => {
+    const path = join(dir, 'stream.json')
+    let made = 0
+    /** Pieces as `bundlePieces` makes them: every buffer a view of one, written over for the next piece, and a deferred one between. */
+    const stream = (words: string[]) => () => {
+      made++
+      const shared = new Uint8Array(64)
+      return (function* () {
+        for (const [k, word] of words.entries()) {
+          const bytes = utf8.encode(word)
+          shared.set(bytes)
+          yield shared.subarray(0, bytes.byteLength)
+          if (k === 0) yield deferred(utf8.encode('<deferred>'))
+        }
+      })()
+    }
+    expect(writeUnlessSame({ path, found: { kind: 'missing' } }, stream(['head ', 'middle ', 'tail']))).toBe(true)
+    expect(readFileSync(path, 'utf8')).toBe('head <deferred>middle tail')
+    expect(made).toBe(1)
+    // The same bytes: made once, to compare, and left alone.
+    expect(writeUnlessSame({ path, found: { kind: 'file', size: 26 } }, stream(['head ', 'middle ', 'tail']))).toBe(false)
+    expect(made).toBe(2)
+    // Other bytes, or the same and more, or fewer: made to compare, made again to write.
+    for (const [words, text] of [
+      [['head ', 'MIDDLE ', 'tail'], 'head <deferred>MIDDLE tail'],
+      [['head ', 'MIDDLE ', 'tail', '!'], 'head <deferred>MIDDLE tail!'],
+      [['head ', 'MIDDLE '], 'head <deferred>MIDDLE '],
+    ] as const) {
+      made = 0
+      expect(writeUnlessSame({ path, found: { kind: 'file', size: 26 } }, stream([...words]))).toBe(true)
+      expect([made, readFileSync(path, 'utf8')]).toEqual([2, text])
+    }
+  })
+
   test('gathers pieces into writes and still writes every byte in order, a piece larger than the batch included', () => {
     const path = join(dir, 'big.json')
     // Two pieces one byte more than the 1 MB batch, pieces of ~0.4 MB, a 1.5 MB one (more than

@@ -11,7 +11,6 @@ import { stringifyNested } from '../../src/model/nested-json.js'
 import { ByteChunks } from '../../src/report/byte-chunks.js'
 import { format, type Diagnostic } from '../../src/report/index.js'
 import { bundleWarnings } from '../../src/emit/json.js'
-import { ByteArena } from '../../src/report/byte-chunks.js'
 import { ruleUrl } from '../../src/rules/define-rule.js'
 import { byPlace } from '../../src/rules/lint.js'
 
@@ -194,22 +193,6 @@ describe("writePackedMessages for a bundle entry's warnings", () => {
     ['a key a bundle does not have', [message(1, 1, { extra: 1 } as never)]],
   ])('%s: not copied', (_, messages) => {
     expect(asBundle(messages as Diagnostic[])).toBeUndefined()
-  })
-})
-
-describe('ByteArena', () => {
-  test('each piece is a copy of its own, in blocks; a piece larger than a block has one of its own', () => {
-    const arena = new ByteArena(8)
-    const source = Buffer.from('abcdefghijklmnop')
-    const a = arena.add(source, 0, 5)
-    const b = arena.add(source, 5, 8)
-    const c = arena.add(source, 8, 10)
-    const d = arena.add(source)
-    source.fill(0)
-    expect([a, b, c, d].map((p) => p.toString())).toEqual(['abcde', 'fgh', 'ij', 'abcdefghijklmnop'])
-    // Views of one block, side by side, until it is full.
-    expect([a.buffer === b.buffer, b.byteOffset - a.byteOffset]).toEqual([true, 5])
-    expect(c.buffer === b.buffer && c.byteOffset === b.byteOffset + 3).toBe(false)
   })
 })
 

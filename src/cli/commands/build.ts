@@ -307,22 +307,21 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const utf8 = new TextEncoder()
     const contentOf = (file: SiteFile): Content => {
       if (file.kind === 'asset') return utf8.encode(file.content)
-      // Each entry's findings are read and ordered when its piece is made, and are garbage once
-      // it is: made all first, the 10,000 bench entries' ~58,000 findings survived scavenge
-      // after scavenge of this thread while the workers waited for its CPU.
-      if (file.kind === 'bundle')
-        return bundlePieces(
-          schemaId,
-          entries.map((e) => ({
-            path: e.path,
-            entry: store.piece(e.prepared.entry),
-            get warnings() {
-              return bundleWarnings(e.result.messages)
-            },
-            // A packed record's findings go from its bytes into the bundle, as into a JSON report.
-            writeWarnings: (out: ByteChunks) => e.result.writeJsonMessages?.(out, 'bundle') ?? false,
-          })),
-        )
+      // Each entry's findings are read and ordered when its piece is made, as it is written,
+      // and are garbage once it is: made all first, the 10,000 bench entries' ~58,000 findings
+      // survived scavenge after scavenge of this thread while the workers waited for its CPU.
+      if (file.kind === 'bundle') {
+        const serialized = entries.map((e) => ({
+          path: e.path,
+          entry: store.piece(e.prepared.entry),
+          get warnings() {
+            return bundleWarnings(e.result.messages)
+          },
+          // A packed record's findings go from its bytes into the bundle, as into a JSON report.
+          writeWarnings: (out: ByteChunks) => e.result.writeJsonMessages?.(out, 'bundle') ?? false,
+        }))
+        return () => bundlePieces(schemaId, serialized)
+      }
       return indexHtmlPieces(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title)
     }
     let written = 0
