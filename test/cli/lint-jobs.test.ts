@@ -40,3 +40,18 @@ test('each record goes to take in order as it comes, and every thread is stopped
   // And they do stop.
   expect(await Promise.all(terminate.mock.results.map((r) => r.value as Promise<number>))).toEqual([1, 1])
 })
+
+test('a pool closed while a thread holds a batch returns once every thread has stopped', async () => {
+  const { Pool } = (await import(new URL('../../lib/cli/pool.js', import.meta.url).href)) as typeof import('../../src/cli/pool.js')
+  const { resolveConfig } = (await import(new URL('../../lib/rules/config.js', import.meta.url).href)) as typeof import('../../src/rules/config.js')
+  const { config } = resolveConfig()
+  const jobs = Array.from({ length: 40 }, (_, k) => ({ file: files[k % files.length]!, path: `copy-${k}.md` }))
+  const terminate = vi.spyOn(Worker.prototype, 'terminate')
+  const pool = Pool.for(2, jobs.length, config, { fix: false, keepScenario: false, packed: true })
+  // Batches are sent as the run starts; none has come back when the pool is closed.
+  void pool.lint(jobs)
+  await pool.close()
+  expect(terminate).toHaveBeenCalledTimes(2)
+  // A stopped thread has no id any more.
+  expect(terminate.mock.contexts.map((w) => (w as Worker).threadId)).toEqual([-1, -1])
+})

@@ -196,8 +196,6 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
   const forgetStore = onExit(() => store.discard())
   const pool = Pool.for(threads, jobs.length, config, { fix: false, keepScenario: false, prepare: true, packed: true, scratch: store.shared })
   let forget: (() => void) | undefined
-  // Whether the run ended with a throw, when the threads may still be at work.
-  let threw = false
   // What writes the bundle and the index, loaded by build alone (every other command would pay
   // for the HTML renderer) and while the files are linted: loaded after the lint, the threads
   // waited for it. (Each thread loads the renderer of its pages itself.) A failure to load is
@@ -372,16 +370,10 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         '\n',
     )
     return EXIT.ok
-  } catch (error) {
-    threw = true
-    throw error
   } finally {
-    // A run that returned took every result its threads owed: they are idle, and are stopped
-    // without waiting for their teardown (as in `lintJobs`). After a throw they may be at work:
-    // stopped first, since no thread may read the store once it is closed.
-    if (threw) await pool.close()
-    else void pool.close()
+    await pool.close()
     forget?.()
+    // No thread reads the store once the pool is closed (stopped, or idle and stopping).
     store.close()
     forgetStore()
   }

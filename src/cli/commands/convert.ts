@@ -266,16 +266,10 @@ export default function register(program: Command, ctx: CommandContext): void {
           if (progress) io.stderr(`\r\u001b[2Kconverting ${n + 1}/${files.length} ${job.shown}`)
           finish(decide(job.shown, await pages.take()))
         }
-      } catch (error) {
-        // A thread may be converting still: stopped before the error is reported.
-        await pool.close()
-        throw error
       } finally {
+        await pool.close()
         forget?.()
       }
-      // Every page is in and the threads are idle: stopped without waiting for their teardown
-      // (as in `lintJobs`), while this thread reports.
-      void pool.close()
       if (progress) io.stderr('\r\u001b[2K')
       const problems = stylish(shownReports, { color: false })
       if (problems !== '') io.stderr(problems)
