@@ -48,6 +48,9 @@ export type PieceStream = () => Iterable<Piece>
  */
 export type Content = Uint8Array | readonly Piece[] | PieceStream
 
+/** The size of content whose pieces are listed. */
+const sizeOf = (content: Uint8Array | readonly Piece[]): number => (content instanceof Uint8Array ? content.byteLength : content.reduce((n, p) => n + p.byteLength, 0))
+
 const piecesOf = (content: Content): Iterable<Piece> => (content instanceof Uint8Array ? [content] : typeof content === 'function' ? content() : content)
 
 /**
@@ -160,13 +163,9 @@ export function writeUnlessSame(target: Target, content: Content): boolean {
       writeNew(path, content)
       return true
     }
-    if (found.kind === 'file') {
-      // Listed pieces have a size: a file of another size is not read. Pieces made as they are
-      // written are compared as they are made.
-      const listed = typeof content === 'function' ? undefined : [...piecesOf(content)]
-      const same = listed === undefined ? sameBytes(path, piecesOf(content)) : listed.reduce((n, p) => n + p.byteLength, 0) === found.size && sameBytes(path, listed)
-      if (same) return false
-    }
+    // Listed pieces have a size: a file of another size is not read. Pieces made as they are
+    // written are compared as they are made.
+    if (found.kind === 'file' && (typeof content === 'function' || sizeOf(content) === found.size) && sameBytes(path, piecesOf(content))) return false
     replaceFile(path, content, { fsync: false })
     return true
   })

@@ -75,6 +75,11 @@ async function entriesOf(dir: string): Promise<Map<string, Dirent>> {
   }
 }
 
+/** The folder of a site file's `path` (`/` separators), `''` for one at the top. */
+function folderOf(path: string): string {
+  return path.slice(0, Math.max(0, path.lastIndexOf('/')))
+}
+
 /**
  * Check every target before anything is written: no folder on the way and no target may be
  * a symbolic link (`replaceFile` would follow it out of `out`), or be of the wrong kind.
@@ -99,8 +104,7 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
   // Judged in order, so the problem reported is the first one whatever the timing.
   let last: string | undefined
   for (const file of files) {
-    const slash = file.path.lastIndexOf('/')
-    const folder = file.path.slice(0, Math.max(0, slash))
+    const folder = folderOf(file.path)
     // The site's files come folder by folder: the folders on the way were checked, and listed, for the last file.
     if (folder !== last) {
       const folders = folder === '' ? [] : folder.split('/')
@@ -117,7 +121,7 @@ async function plan(out: string, files: readonly SiteFile[], cwd: string): Promi
       listings.set(dir, listing)
       last = folder
     }
-    const entry = listing.get(file.path.slice(slash + 1))
+    const entry = listing.get(file.path.slice(file.path.lastIndexOf('/') + 1))
     refuse(entry === undefined ? 'missing' : entry.isSymbolicLink() ? 'link' : entry.isFile() ? 'file' : entry.isDirectory() ? 'dir' : 'other', file)
     if (entry) sized.push(result.length)
     // A file's entry is replaced by its size below.
@@ -277,7 +281,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     // (`scenarios/<id>.html` and `.json` are next to each other in it: ids hold no `.`.)
     const title = DEFAULT_TITLE
     const targets: Target[] = files.map((f, k) => ({ path: inside(out, f.path), found: found[k]! }))
-    const folders = [...new Set(files.map((f) => f.path.slice(0, Math.max(0, f.path.lastIndexOf('/')))))].map((folder) => join(out, folder))
+    const folders = [...new Set(files.map((f) => folderOf(f.path)))].map((folder) => join(out, folder))
     for (const dir of folders) mkdirSync(dir, { recursive: true })
     // Interrupted from here on (Ctrl-C, SIGTERM), this thread stops the workers' writes and
     // waits for those under way (they run no exit handler), then removes any temporary file of
