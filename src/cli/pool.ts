@@ -9,7 +9,7 @@ import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { runTask, settleEntries, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
-import { workerResourceLimits } from './worker-heap.js'
+import { workerResourceLimits, type WorkerKind } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
@@ -74,14 +74,15 @@ function shareStrings<R extends FileRecord>(record: R, shared: Map<string, strin
   return record
 }
 
-let beforeThreadsHook: (() => void) | undefined
+let beforeThreadsHook: ((kind: WorkerKind) => void) | undefined
 
 /**
  * `hook` is called once, before the first pool of the process starts its worker threads (not
- * at all in a run without them). The bin sets V8 flags there that only pay when the threads
- * keep every core busy (bin/starkit.js); a program that calls `main` itself sets none.
+ * at all in a run without them), with the work the threads do. The bin sets V8 flags there
+ * that only pay when the threads keep every core busy, or for that work (bin/starkit.js); a
+ * program that calls `main` itself sets none.
  */
-export function beforeThreads(hook: () => void): void {
+export function beforeThreads(hook: (kind: WorkerKind) => void): void {
   beforeThreadsHook = hook
 }
 
@@ -136,14 +137,15 @@ export class Pool {
     private readonly options: JobOptions = { fix: false, keepScenario: false },
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
+    // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
+    const kind: WorkerKind = config === undefined ? 'convert' : options.prepare ? 'build' : 'lint'
     if (usable) {
       const hook = beforeThreadsHook
       beforeThreadsHook = undefined
-      hook?.()
+      hook?.(kind)
     }
     const halted = new Int32Array(new SharedArrayBuffer(4))
-    // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
-    const resourceLimits = workerResourceLimits(config === undefined ? 'convert' : options.prepare ? 'build' : 'lint')
+    const resourceLimits = workerResourceLimits(kind)
     this.workers = usable
       ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits }))
       : []
