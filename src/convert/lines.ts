@@ -96,10 +96,12 @@ export function readLine(raw: string, line: number): PageLine {
   const markers: LineMarker[] = []
   let i = 0
   let r = 0
-  // Leading markers: pictographs, and mojibake that reads as one (or lost its bytes).
+  // Leading markers: pictographs, and mojibake that reads as one (or lost its bytes). Nothing
+  // is read past the end of `ranges` or `raw`: the first such read in a thread would throw away
+  // TurboFan's code for this function ("out of bounds"), to be compiled again.
   for (;;) {
     while (i < raw.length && isSpaceAt(raw, i)) i++
-    const range = ranges[r]
+    const range = r < ranges.length ? ranges[r] : undefined
     if (range && range.start === i && (range.damaged || [...range.repaired!].every(isMarkerChar))) {
       const m: LineMarker = { column: i + 1, source: range.text, mojibake: true }
       if (range.repaired !== undefined) m.decoded = range.repaired
@@ -108,8 +110,9 @@ export function readLine(raw: string, line: number): PageLine {
       r++
       continue
     }
-    const cp = raw.codePointAt(i)
-    if (cp === undefined || cp < FIRST_MARKER_CHAR) break
+    if (i >= raw.length) break
+    const cp = raw.codePointAt(i)!
+    if (cp < FIRST_MARKER_CHAR) break
     const char = String.fromCodePoint(cp)
     if (!isMarkerChar(char)) break
     let j = i + char.length

@@ -806,6 +806,7 @@ export const TITLE = /^(.+?\S)\s+[-–—]\s+((?:\S+\s+){0,5}?(?:STAR Walkthroug
  * last letter before `TITLE` runs its scan: it was asked of every line of every page.
  */
 export function isTitle(text: string): boolean {
+  if (text === '') return false
   const last = text.charCodeAt(text.length - 1) | 0x20
   return (last === 0x68 || last === 0x79 || last === 0x65) && TITLE.test(text)
 }

@@ -56,17 +56,18 @@ function nesting(text: string, start: number, end: number): number {
   let at = start
   while (depth <= MAX_NESTING) {
     while (at < end && isSpaceOrTab(text.charCodeAt(at))) at++
+    // Nothing is read at or past `end`: a read past the text would throw away TurboFan's code for this function, once per thread.
+    if (at >= end) break
     const c = text.charCodeAt(at)
     let next = -1
-    if (at >= end) break
     if (c === 0x3e /* > */) next = at + 1
     else if (c === 0x2d /* - */ || c === 0x2a /* * */ || c === 0x2b /* + */) next = at + 1 === end || isSpaceOrTab(text.charCodeAt(at + 1)) ? at + 1 : -1
     else {
       let digits = at
       while (digits < end && digits - at < 10 && text.charCodeAt(digits) >= 0x30 && text.charCodeAt(digits) <= 0x39) digits++
-      const mark = text.charCodeAt(digits)
       const count = digits - at
-      if (count >= 1 && count <= 9 && digits < end && (mark === 0x2e /* . */ || mark === 0x29 /* ) */))
+      const mark = digits < end ? text.charCodeAt(digits) : -1
+      if (count >= 1 && count <= 9 && (mark === 0x2e /* . */ || mark === 0x29 /* ) */))
         next = digits + 1 === end || isSpaceOrTab(text.charCodeAt(digits + 1)) ? digits + 1 : -1
     }
     if (next === -1) break
