@@ -34,7 +34,7 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
 // away 63 optimized functions and compiled for 2.75 CPU-s; with the flag, 25 and 2.06 CPU-s,
 // and took 3.12-3.40 s against 3.28-3.69 s (alternated). Lint of 10,000 files: 19.2-20.4 s
 // against 20.6-21.5 s; build of 10,000 files the same within the noise (medians of ten runs
-// 24.9 and 24.1 s, each spread over 7 s) (docs/performance.md, session 21).
+// 24.9 and 24.1 s, each spread over 7 s) (docs/performance-history.md, session 21).
 setFlagsFromString('--no-turbo-inline-array-builtins')
 const { beforeThreads, directWriter, main, writeAll } = await import('../lib/bundle/main.js')
 
