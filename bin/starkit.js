@@ -51,14 +51,15 @@ const { beforeThreads, directWriter, main, writeAll } = await import('../lib/bun
 //   2.42-2.58 s (median 2.50) against 2.44-2.69 s (2.59); lint of 2,000 files 4.78-5.04 s
 //   against 5.06-5.27 s; at 10,000 files the same within the noise. V8 reads it when it makes
 //   an isolate: the workers' isolates, made after this, not this thread's.
-// - A convert's functions are optimized later: at four times V8's interrupt budget (bytecode
-//   run between two checks of whether a function is hot enough). Each of convert's two
-//   threads warms up on its own, and a 1,000-page run is mostly warm-up: in a run with
-//   `--concurrency off`, the one thread took 3.0-3.2 s against 2.4-2.8 s with two, and V8
-//   compiled for ~0.9 CPU-s against ~1.3. Later, fewer functions are compiled, each on
-//   more of its feedback. 1,000 pages, 14 alternated pairs: faster in 13, by a median 3.4 %;
-//   3,000 pages the same. Lint of 2,000 files (a median 0.994 of eight pairs) and a warm run
-//   (1.00 of ten) did not move, and keep V8's budget. V8 reads it as it counts.
+// - Convert's threads optimize a function later: at four times V8's interrupt budget (how
+//   much of its bytecode runs between two checks of whether it is hot enough). Each thread
+//   warms up on its own, and a 1,000-page run is mostly warm-up: one thread
+//   (`--concurrency off`) took 3.0-3.2 s against 2.4-2.8 s for two, whose TurboFan compiled
+//   471 functions in ~1.3 CPU-s (the one thread's 279 in ~0.9). With the budget raised, 308-321
+//   in ~0.73 CPU-s, each on more feedback: 1,000 pages, 14 alternated pairs, faster in all 14
+//   by a median 6.7 %; 3,000 pages the same. Lint of 2,000 files (a median 0.997 of eight
+//   pairs) and build of 2,000 (9 of 16 pairs faster) did not move, and keep V8's budget. V8
+//   reads the flag whenever it gives a function its next budget.
 beforeThreads((kind) => {
   setFlagsFromString('--no-parallel-scavenge')
   setFlagsFromString('--no-concurrent-recompilation')

@@ -56,7 +56,8 @@ function nesting(text: string, start: number, end: number): number {
   let at = start
   while (depth <= MAX_NESTING) {
     while (at < end && isSpaceOrTab(text.charCodeAt(at))) at++
-    // Nothing is read at or past `end`: a read past the text would throw away TurboFan's code for this function, once per thread.
+    // Nothing is read at or past `end`: a read past the text would throw away TurboFan's code
+    // for this function, once per thread ("out of bounds").
     if (at >= end) break
     const c = text.charCodeAt(at)
     let next = -1
