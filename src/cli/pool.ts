@@ -13,6 +13,13 @@ import { workerResourceLimits, type WorkerKind } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
+/**
+ * Convert's: below this many pages, one thread (its optimizing compiler on the idle core)
+ * converts them faster than two that each warm up on their own. Alternated against
+ * `--concurrency off`, six pairs each: 200 pages a median 1.07 and 1.08 times as long on two
+ * threads, 300 pages 0.97 and 0.99, 400 pages 0.94 (docs/performance.md, session 23).
+ */
+export const CONVERT_AUTO_THRESHOLD = 300
 /** Tasks sent to a worker at a time (a run wants no more threads than batches). */
 const BATCH = 16
 /**
@@ -37,12 +44,12 @@ const LINT_DEPTH = 1
  */
 const PAGE_DEPTH = 64
 
-/** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread). */
-export function threadsFor(setting: string, files: number): number {
+/** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread); `auto` starts threads from `threshold` files on. */
+export function threadsFor(setting: string, files: number, threshold = AUTO_THRESHOLD): number {
   if (setting === 'off') return 0
   if (setting === 'auto') {
     const cores = availableParallelism()
-    return cores < 2 || files < AUTO_THRESHOLD ? 0 : Math.min(cores, Math.ceil(files / 100))
+    return cores < 2 || files < threshold ? 0 : Math.min(cores, Math.ceil(files / 100))
   }
   if (!/^\d+$/.test(setting) || Number(setting) < 1) throw new UsageError(`Unexpected \`--concurrency ${setting}\`, expected a number, \`auto\` or \`off\``)
   return Number(setting)

@@ -9,7 +9,7 @@ import type { CommandContext } from '../context.js'
 import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
-import { Pool, threadsFor } from '../pool.js'
+import { CONVERT_AUTO_THRESHOLD, Pool, threadsFor } from '../pool.js'
 import { removeTemporaries, replaceFile, writeNew } from '../site-write.js'
 import { kindOf, writeUserFile } from '../special-files.js'
 import { compareCodeUnits } from '../../model/order.js'
@@ -255,7 +255,7 @@ export default function register(program: Command, ctx: CommandContext): void {
       }
 
       // This thread converts pages too (`Pool#convert`): one of the threads is this one.
-      const threads = threadsFor(options.concurrency, jobs.length)
+      const threads = threadsFor(options.concurrency, jobs.length, CONVERT_AUTO_THRESHOLD)
       const pool = Pool.for(Math.max(0, threads - 1), jobs.length)
       const pages = pool.convert(jobs, PAGES_AHEAD)
       // With a handler, a signal is taken between two pages (each write is synchronous), not in
