@@ -88,7 +88,7 @@ function folderOf(path: string): string {
  * their size (a fresh 10,000-scenario build looked up 20,000 missing paths, ~1 s of this thread).
  */
 async function plan(out: string, files: readonly SiteFile[], cwd: string): Promise<Found[]> {
-  const targetOf = (file: SiteFile): string => join(out, ...file.path.split('/'))
+  const targetOf = (file: SiteFile): string => inside(out, file.path)
   /** Refuse a target that is not a file (or nothing), whether its folder's listing or a look at it said so. */
   const refuse = (kind: Found['kind'], file: SiteFile): void => {
     if (kind === 'link') throw new UsageError(`Unexpected symbolic link \`${displayPath(targetOf(file), cwd)}\` in the output folder, expected a file`)
