@@ -178,21 +178,17 @@ export class Pool {
   }
 
   /**
-   * Every job's record, in job order (a run keeps its records: cross-file rules need them all);
-   * packed, with `JobOptions#packed`. `take` sees each record as it is taken, in job order,
-   * before it is kept (build moves each prepared scenario's entry out of memory there).
+   * Lint every job, giving each record to `take` as it comes, in job order, while the threads
+   * lint the rest; packed, with `JobOptions#packed`. The pool keeps none of them: the caller
+   * keeps what it needs (lint and build keep every record, as cross-file rules need them all,
+   * and build moves each prepared scenario's entry out of memory as it takes it). It kept a
+   * second array of them until session 24: 10,000 references a run that no caller read.
    */
-  async lint(jobs: readonly Job[], take?: (record: BuildRecord | PackedRecord, index: number) => void): Promise<(BuildRecord | PackedRecord)[]> {
+  async lint(jobs: readonly Job[], take: (record: BuildRecord | PackedRecord, index: number) => void): Promise<void> {
     const shared = new Map<string, string>()
     const receive = (r: TaskResult): TaskResult => ('packed' in r ? r : shareStrings(r as BuildRecord, shared))
     const stream = this.stream(jobs.map((job) => ({ kind: 'lint', job })), Infinity, LINT_DEPTH, false, undefined, receive) as Stream<BuildRecord | PackedRecord>
-    const records: (BuildRecord | PackedRecord)[] = []
-    for (let i = 0; i < jobs.length; i++) {
-      const record = await stream.take()
-      take?.(record, i)
-      records.push(record)
-    }
-    return records
+    for (let i = 0; i < jobs.length; i++) take(await stream.take(), i)
   }
 
   /**
@@ -356,11 +352,11 @@ export async function lintJobs(
   config: ResolvedConfig,
   options: JobOptions,
   threads: number,
-  take?: (record: FileRecord | PackedRecord, index: number) => void,
-): Promise<(FileRecord | PackedRecord)[]> {
+  take: (record: FileRecord | PackedRecord, index: number) => void,
+): Promise<void> {
   const pool = Pool.for(threads, jobs.length, config, options)
   try {
-    return await pool.lint(jobs, take)
+    await pool.lint(jobs, take)
   } finally {
     await pool.close()
   }

@@ -30,16 +30,15 @@ async function setup() {
 test('each record goes to take in order as it comes, and every thread is stopped', async () => {
   const { lintJobs, config, jobs, options } = await setup()
   const terminate = vi.spyOn(Worker.prototype, 'terminate')
-  const taken: [number, unknown][] = []
-  const records = await lintJobs(jobs, config, options, 2, (record, k) => {
+  const taken: [number, { path: string }][] = []
+  await lintJobs(jobs, config, options, 2, (record, k) => {
     // Given before the run is over: no thread was stopped yet.
     expect(terminate).not.toHaveBeenCalled()
     taken.push([k, record])
   })
   expect(taken.map(([k]) => k)).toEqual(jobs.map((_, k) => k))
-  expect(taken.map(([, record]) => record)).toEqual(records)
-  expect(records.map((r) => r.path)).toEqual(jobs.map((j) => j.path))
-  expect(records.every((r) => 'packed' in r)).toBe(true)
+  expect(taken.map(([, record]) => record.path)).toEqual(jobs.map((j) => j.path))
+  expect(taken.every(([, record]) => 'packed' in record)).toBe(true)
   expect(terminate).toHaveBeenCalledTimes(2)
   // And they do stop.
   expect(await Promise.all(terminate.mock.results.map((r) => r.value as Promise<number>))).toEqual([1, 1])
@@ -50,7 +49,7 @@ test('a pool closed while a thread holds a batch returns once every thread has s
   const terminate = vi.spyOn(Worker.prototype, 'terminate')
   const pool = Pool.for(2, jobs.length, config, options)
   // Batches are sent as the run starts; none has come back when the pool is closed.
-  void pool.lint(jobs)
+  void pool.lint(jobs, () => undefined)
   await pool.close()
   expect(terminate).toHaveBeenCalledTimes(2)
   // A stopped thread has no id any more.
