@@ -5,6 +5,7 @@ import { EXIT, UsageError, type Io } from './io.js'
 
 export { directWriter, writeAll } from './io.js'
 export { beforeThreads } from './pool.js'
+export { onRunWeight } from './run-weight.js'
 
 /**
  * The CLI: parse `argv` (without node and the script), run the command, return the exit

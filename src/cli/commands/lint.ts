@@ -15,6 +15,7 @@ import { collectFiles, displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
 import { frontOnly, type Job, type PackedRecord } from '../lint-files.js'
 import { lintJobs, threadsFor } from '../pool.js'
+import { LIGHT_FILES, runWeight } from '../run-weight.js'
 import { replaceShown } from '../site-write.js'
 import { kindAt, writeUserFile } from '../special-files.js'
 
@@ -84,6 +85,8 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     const kind = kindAt(options.cache)
     if (kind !== 'file' && kind !== 'missing') throw new UsageError(`Unexpected ${kind} at \`${displayPath(options.cache, cwd)}\`, expected a cache file (or none)`)
   }
+  // A cached run reads more than it makes, until it finds many files to lint (run-weight.ts).
+  if (options.cache) runWeight('light')
   // Read while the files are looked for: neither needs the other.
   const cacheFile = options.cache ? readCacheFile(options.cache) : undefined
   const files = await collectFiles(paths, cwd, config.ignores)
@@ -127,6 +130,7 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     }
   })
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
+  if (options.cache && (todo.length > LIGHT_FILES || threads > 0)) runWeight('heavy')
   // Packed when nothing but the report and the cache needs them as objects (`JobOptions#packed`).
   const keepScenario = options.keepScenario ?? false
   /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
