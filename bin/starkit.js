@@ -66,25 +66,35 @@ beforeThreads((kind) => {
   if (kind === 'convert') setFlagsFromString('--interrupt-budget=270336')
 })
 
-// A `--cache` run over files that are mostly unchanged keeps this thread's young generation at
-// the size it has when the run starts (about 1 MB a semi-space), instead of letting V8 grow it
-// to 16 MB: what such a run makes (the cache's heads, the records, the report's pieces) mostly
-// lives to its end, so a larger young generation only copies the same survivors through more
-// memory, each page of it a page fault. Once the run has many files to lint here, or threads
-// to start, V8's growth (a factor of 2, its default) is back (src/cli/run-weight.ts). The bench's
-// warm run, alternated: 0.62-0.65 s against 0.66-0.72 s, ~4,700 fewer page faults (session
-// 24). With the young generation kept small throughout, a lint of 150 files on this thread
-// took 1.24-1.39 s against 1.07-1.17 s: hence only while the run says it is light. V8 reads
-// the flag each time a young generation would grow, in every heap of the process.
-onRunWeight((weight) => setFlagsFromString(`--semi-space-growth-factor=${weight === 'light' ? 1 : 2}`))
-
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast
 // its collector is): a worker thread's old generation (~14 MB live) grew to 60-106 MB of
 // garbage between collections, and where two such tops met made the peak memory of a long run.
 // 10,000 files: 294 MB against 331-345 MB; 1,000 files: the same 255-267 MB; the same time
 // within this machine's noise (docs/performance.md). V8 reads the flag at each collection.
-setFlagsFromString('--heap-growing-percent=30')
+const HEAP_GROWING_PERCENT = 30
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+
+// A `--cache` run over files that are mostly unchanged says it is light (src/cli/run-weight.ts):
+// what it makes (the cache's heads, the records, the report's pieces) mostly lives to its end.
+// While it is light:
+// - this thread's young generation keeps the size it has when the run says so (about 1 MB a
+//   semi-space) instead of growing to 16 MB: a larger one only copies the same survivors
+//   through more memory, each page of it a page fault. The bench's warm run, alternated:
+//   0.71 s against 0.76 s (medians, 12 pairs, each faster), ~4,700 fewer page faults. Kept
+//   small throughout, the young generation made a lint of 150 files on this thread slower
+//   (1.24-1.39 s against 1.07-1.17 s): hence only while the run is light.
+// - the old generation grows as V8 decides (`--heap-growing-percent=0`), not by 1.3 (below):
+//   the heap only gains what lives to the end, and a full collection found little to free.
+//   One full collection fewer: 0.645 s against 0.68 s (medians, 12 pairs; 34 in all, 26 faster).
+// Once the run has more files to lint here, or threads to start, it says it is heavy: V8's
+// growth of the young generation (a factor of 2, its default) and the bin's 1.3 are back. V8
+// reads both flags each time a heap would grow, in every heap of the process (session 24).
+onRunWeight((weight) => {
+  const light = weight === 'light'
+  setFlagsFromString(`--semi-space-growth-factor=${light ? 1 : 2}`)
+  setFlagsFromString(`--heap-growing-percent=${light ? 0 : HEAP_GROWING_PERCENT}`)
+})
 
 // Standard output or error that cannot be written (a full disk, `> /dev/full`, a reader that
 // went away) is one line and exit 2, as any run that could not deliver what it made: not an

@@ -6,7 +6,9 @@
  *   unchanged keeps each cached file's line for the whole run, and makes little that dies
  *   young: its cache heads, records and report survive. V8 grows a young generation that
  *   keeps surviving (to 16 MB a semi-space), and every page it grows into is a page fault
- *   and memory the scavenges copy the same survivors through.
+ *   and memory the scavenges copy the same survivors through; and a full collection of a
+ *   heap that only gains what lives finds little to free. The bin keeps the young generation
+ *   as it is and lets V8 grow the old one as it decides.
  * - `heavy`: the run parses files here, or starts worker threads: what it makes mostly dies
  *   young, and a young generation kept small promotes it into the old one before it dies.
  *
