@@ -78,18 +78,19 @@ setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
 // A `--cache` run over files that are mostly unchanged says it is light (src/cli/run-weight.ts):
 // what it makes (the cache's heads, the records, the report's pieces) mostly lives to its end.
 // While it is light:
-// - this thread's young generation keeps the size it has when the run says so (about 1 MB a
-//   semi-space) instead of growing to 16 MB: a larger one only copies the same survivors
-//   through more memory, each page of it a page fault. The bench's warm run, alternated:
-//   0.71 s against 0.76 s (medians, 12 pairs, each faster), ~4,700 fewer page faults. Kept
-//   small throughout, the young generation made a lint of 150 files on this thread slower
-//   (1.24-1.39 s against 1.07-1.17 s): hence only while the run is light.
-// - the old generation grows as V8 decides (`--heap-growing-percent=0`), not by 1.3 (below):
+// - this thread's young generation keeps the size it has when the run says so (what it grew
+//   to while the bundle loaded, ~2 MB here) instead of growing to 16 MB a semi-space: a larger
+//   one only copies the same survivors through more memory, each page of it a page fault. The
+//   bench's warm run, alternated: 0.71 s against 0.76 s (medians, 12 pairs, each faster),
+//   ~4,700 fewer page faults. Kept small throughout, the young generation made a lint of 150
+//   files on this thread slower (1.24-1.39 s against 1.07-1.17 s): hence only while light.
+// - the old generation grows as V8 decides (`--heap-growing-percent=0`), not by the 1.3 above:
 //   the heap only gains what lives to the end, and a full collection found little to free.
-//   One full collection fewer: 0.645 s against 0.68 s (medians, 12 pairs; 34 in all, 26 faster).
-// Once the run has more files to lint here, or threads to start, it says it is heavy: V8's
-// growth of the young generation (a factor of 2, its default) and the bin's 1.3 are back. V8
-// reads both flags each time a heap would grow, in every heap of the process (session 24).
+//   One full collection fewer: 0.645 s against 0.68 s (medians, 12 pairs; 26 of 34 faster).
+// Once the run has more files to lint here, threads to start or other shards' frontmatter to
+// read, it says it is heavy: V8's growth of the young generation (a factor of 2, its default)
+// and the 1.3 are back. V8 reads both flags each time a heap would grow, in every heap of the
+// process (docs/performance.md, session 24).
 onRunWeight((weight) => {
   const light = weight === 'light'
   setFlagsFromString(`--semi-space-growth-factor=${light ? 1 : 2}`)

@@ -1,7 +1,8 @@
 /**
  * `runWeight` (src/cli/run-weight.ts): a `--cache` run says it is light when it starts, and
- * heavy once it knows it has more than `LIGHT_FILES` files to lint or threads to start; a run
- * without a cache says nothing. The bin keeps the young generation small while a run is light.
+ * heavy once it knows it has more than `LIGHT_FILES` files to lint, threads to start or other
+ * shards' frontmatter to read; a run without a cache says nothing. The bin keeps the young
+ * generation small while a run is light.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -52,12 +53,16 @@ test('a cached run with at most LIGHT_FILES files to lint here stays light, cold
   expect(said).toEqual(['light'])
 })
 
-test('a cached run with one more file to lint, or with threads, turns heavy before it lints', async () => {
+test('a cached run with one more file to lint, threads, or shards turns heavy before it lints', async () => {
   const cache = join(dir, 'cache.ndjson')
   await lintPaths([files(LIGHT_FILES + 1)], dir, config, { cache, concurrency: 'off' })
   expect(said).toEqual(['light', 'heavy'])
   said = []
   // Threads asked for: heavy, however few the files (from TypeScript sources the pool runs them here).
   await lintPaths([files(2)], dir, config, { cache: join(dir, 'other.ndjson'), concurrency: '1' })
+  expect(said).toEqual(['light', 'heavy'])
+  said = []
+  // A shard reads the frontmatter of every other shard's file.
+  await lintPaths([files(4)], dir, config, { cache: join(dir, 'shard.ndjson'), concurrency: 'off', shard: '1/2' })
   expect(said).toEqual(['light', 'heavy'])
 })
