@@ -8,6 +8,7 @@ import type { FileRecord } from '../rules/lint.js'
 import type { ConvertJob, PageOutcome } from './convert-pages.js'
 import { runTask, settleEntries, type BuildRecord, type Job, type JobOptions, type PackedRecord, type PageJob, type PageWritten, type Task, type TaskResult } from './lint-files.js'
 import { UsageError } from './io.js'
+import { runWeight } from './run-weight.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
 import { workerResourceLimits, type WorkerKind } from './worker-heap.js'
 
@@ -147,6 +148,9 @@ export class Pool {
     // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
     const kind: WorkerKind = config === undefined ? 'convert' : options.prepare ? 'build' : 'lint'
     if (usable) {
+      // Threads make much that dies young, and the heap settings of a light run reach their
+      // heaps too (run-weight.ts): the run is heavy from here, whoever started it.
+      runWeight('heavy')
       const hook = beforeThreadsHook
       beforeThreadsHook = undefined
       hook?.(kind)

@@ -13,7 +13,8 @@
  *   young, and a young generation kept small promotes it into the old one before it dies.
  *
  * `lintPaths` says `light` when it has a cache, and `heavy` as soon as it knows it has more
- * than `LIGHT_FILES` files to lint, threads to start, or other shards' frontmatter to read.
+ * than `LIGHT_FILES` files to lint here, or other shards' frontmatter to read; a pool says
+ * `heavy` when it starts worker threads (pool.ts), for any command.
  */
 export type RunWeight = 'light' | 'heavy'
 

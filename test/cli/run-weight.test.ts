@@ -1,8 +1,8 @@
 /**
  * `runWeight` (src/cli/run-weight.ts): a `--cache` run says it is light when it starts, and
- * heavy once it knows it has more than `LIGHT_FILES` files to lint, threads to start or other
- * shards' frontmatter to read; a run without a cache says nothing. The bin keeps the young
- * generation small while a run is light.
+ * heavy once it knows it has more than `LIGHT_FILES` files to lint or other shards'
+ * frontmatter to read, or when its pool starts threads; a run without a cache says nothing.
+ * The bin keeps the young generation small while a run is light.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -53,16 +53,33 @@ test('a cached run with at most LIGHT_FILES files to lint here stays light, cold
   expect(said).toEqual(['light'])
 })
 
-test('a cached run with one more file to lint, threads, or shards turns heavy before it lints', async () => {
+test('a cached run with one more file to lint, or shards, turns heavy before it lints', async () => {
   const cache = join(dir, 'cache.ndjson')
   await lintPaths([files(LIGHT_FILES + 1)], dir, config, { cache, concurrency: 'off' })
-  expect(said).toEqual(['light', 'heavy'])
-  said = []
-  // Threads asked for: heavy, however few the files (from TypeScript sources the pool runs them here).
-  await lintPaths([files(2)], dir, config, { cache: join(dir, 'other.ndjson'), concurrency: '1' })
   expect(said).toEqual(['light', 'heavy'])
   said = []
   // A shard reads the frontmatter of every other shard's file.
   await lintPaths([files(4)], dir, config, { cache: join(dir, 'shard.ndjson'), concurrency: 'off', shard: '1/2' })
   expect(said).toEqual(['light', 'heavy'])
+})
+
+test('a cached run turns heavy when its pool starts threads, however few the files, and not when it starts none', async () => {
+  // The compiled modules: only their pool finds its worker script, and starts threads.
+  const lib = (path: string) => new URL(`../../lib/${path}`, import.meta.url).href
+  const compiled = (await import(lib('cli/commands/lint.js'))) as typeof import('../../src/cli/commands/lint.js')
+  const weight = (await import(lib('cli/run-weight.js'))) as typeof import('../../src/cli/run-weight.js')
+  const kinds: RunWeight[] = []
+  weight.onRunWeight((w) => kinds.push(w))
+  try {
+    const folder = files(2)
+    const cache = join(dir, 'threads.ndjson')
+    await compiled.lintPaths([folder], dir, config, { cache, concurrency: '1' })
+    expect(kinds).toEqual(['light', 'heavy'])
+    kinds.length = 0
+    // Warm, nothing changed: nothing to lint, so no thread, whatever `--concurrency` says.
+    await compiled.lintPaths([folder], dir, config, { cache, concurrency: '1' })
+    expect(kinds).toEqual(['light'])
+  } finally {
+    weight.onRunWeight(undefined)
+  }
 })

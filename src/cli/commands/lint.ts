@@ -130,8 +130,9 @@ export async function lintPaths(paths: readonly string[], cwd: string, config: R
     }
   })
   const threads = threadsFor(options.concurrency ?? 'auto', todo.length)
-  // Heavy too for a shard: it reads the frontmatter of every other shard's file (`frontOnly`, below).
-  if (options.cache && (todo.length > LIGHT_FILES || threads > 0 || shards > 1)) runWeight('heavy')
+  // Heavy too for a shard: it reads the frontmatter of every other shard's file (`frontOnly`,
+  // below). A pool that starts threads says so itself.
+  if (options.cache && (todo.length > LIGHT_FILES || shards > 1)) runWeight('heavy')
   // Packed when nothing but the report and the cache needs them as objects (`JobOptions#packed`).
   const keepScenario = options.keepScenario ?? false
   /** Per file of this shard linted now, what its thread gave (a record, or its record packed). */
