@@ -148,6 +148,64 @@ function writeMore(more: unknown, ruleId: string, out: ByteChunks, form: JsonFor
   return true
 }
 
+/** The report's text before a `note`'s value (a `url`'s is `URL`). */
+const NOTE = utf8(',\n          "note": ')
+const COLON = 0x3a
+/** `note` and `url` as a packed `more` object has them: its two keys that lint's findings have. */
+const NOTE_KEY = utf8('"note"')
+const URL_KEY = utf8('"url"')
+
+/** Whether `bytes` from `at` on start with all of `key`. */
+function startsWith(bytes: Uint8Array, at: number, key: Uint8Array): boolean {
+  for (let k = 0; k < key.length; k++) if (bytes[at + k] !== key[k]) return false
+  return true
+}
+
+/**
+ * A packed `more` object in `bytes` from `from` up to `to` (its braces included) written from
+ * its bytes, as `writeMore` writes it once parsed: true when written. Only the shape lint's
+ * findings have is copied: a `note` whose value is a string and a `url` that is a string or 1
+ * (the rule's address), each at most once, in the order a bundle's finding has them where the
+ * form is `bundle`. Anything else (another key, another value, a note after the address in a
+ * bundle) writes nothing and gives false: `writeMore` decides, from the object parsed. The
+ * bench's 10,000 files have a `note` in one finding each: parsed, and its value made a string
+ * and encoded again, they took ~15 ms of a warm run's ~0.6 s and ~5 MB of its allocations.
+ */
+function copyMore(bytes: Buffer, from: number, to: number, id: number, idEnd: number, out: ByteChunks, form: JsonForm): boolean {
+  // Where each value is (-1: absent).
+  let note = -1
+  let noteEnd = -1
+  let url = -1
+  let urlEnd = -1
+  for (let i = from + 1; ; i++) {
+    const isNote = startsWith(bytes, i, NOTE_KEY)
+    if (isNote ? note !== -1 : url !== -1 || !startsWith(bytes, i, URL_KEY)) return false
+    i += isNote ? NOTE_KEY.length : URL_KEY.length
+    if (bytes[i++] !== COLON) return false
+    const start = i
+    if (bytes[i] === QUOTE) i = stringEnd(bytes, i, to)
+    else if (!isNote && bytes[i] === ONE) i++
+    else return false
+    if (i === -1) return false
+    if (!isNote) (url = start), (urlEnd = i)
+    // In a bundle, a note after the address is not a finding's order.
+    else if (form === 'bundle' && url !== -1) return false
+    else (note = start), (noteEnd = i)
+    if (bytes[i] === COMMA) continue
+    if (bytes[i] !== CLOSE_BRACE || i + 1 !== to) return false
+    break
+  }
+  const address = url !== -1 && bytes[url] === ONE ? urlOf(bytes, id, idEnd) : undefined
+  const chunk = out.ensure(NOTE.length + URL.length + (to - from) + (address?.length ?? 0))
+  let at = out.at
+  const noteFirst = note !== -1 && (url === -1 || note < url)
+  if (noteFirst) at = copy(chunk, put(chunk, at, NOTE), bytes, note, noteEnd)
+  if (url !== -1) at = address ? put(chunk, put(chunk, at, URL), address) : copy(chunk, put(chunk, at, URL), bytes, url, urlEnd)
+  if (note !== -1 && !noteFirst) at = copy(chunk, put(chunk, at, NOTE), bytes, note, noteEnd)
+  out.at = at
+  return true
+}
+
 /**
  * Write `source` into `bytes` at `at`; where the writing ends. The report's longer constant
  * pieces (a message's opening, its severity's keys, a rule's address: 25-90 bytes) with one
@@ -257,13 +315,15 @@ export function writePackedMessages(bytes: Buffer, from: number, to: number, out
     if (more) {
       const end = objectEnd(bytes, i + 1, to)
       if (end === -1) return false
-      let more: unknown
-      try {
-        more = JSON.parse(bytes.toString('utf8', i + 1, end))
-      } catch {
-        return false
+      if (!copyMore(bytes, i + 1, end, id, idEnd, out, form)) {
+        let more: unknown
+        try {
+          more = JSON.parse(bytes.toString('utf8', i + 1, end))
+        } catch {
+          return false
+        }
+        if (!writeMore(more, ruleIdOf(bytes, id, idEnd), out, form)) return false
       }
-      if (!writeMore(more, ruleIdOf(bytes, id, idEnd), out, form)) return false
       i = end
     }
     if (bytes[i++] !== CLOSE_BRACKET) return false

@@ -120,6 +120,28 @@ describe('writePackedMessages', () => {
     expect(text).toBe(stringifyNested(messages, 3))
   })
 
+  test("a note and an address are copied in the order of the line's object, the rule's address written for 1", () => {
+    const packed = '[["r",1,"m",1,1,1,1,{"url":1,"note":"a \\" q \\u0001 é"}],["r",1,"m",2,1,2,2,{"note":"n","url":"https://example.com/"}]]'
+    const { copied, text } = copy(packed)
+    expect(copied).toBe(true)
+    const messages = [
+      { ruleId: 'r', severity: 'warning', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1, url: url('r'), note: 'a " q \u0001 é' },
+      { ruleId: 'r', severity: 'warning', message: 'm', line: 2, column: 1, endLine: 2, endColumn: 2, note: 'n', url: 'https://example.com/' },
+    ]
+    expect(text).toBe(stringifyNested(messages, 3))
+  })
+
+  test.each([
+    ['a note twice (the object parsed keeps the last)', '{"note":"a","note":"b"}', [{ note: 'b' }]],
+    ['a note that is not a string', '{"note":2,"url":1}', [{ note: 2, url: 'R' }]],
+    ['another key', '{"note":"a","fix":{"range":[1,2],"text":"I"}}', [{ note: 'a', fix: { range: [1, 2], text: 'I' } }]],
+  ])('%s: written from the object parsed', (_, more, [expected]) => {
+    const { copied, text } = copy(`[["r",1,"m",1,1,1,1,${more}]]`)
+    expect(copied).toBe(true)
+    const rest = Object.fromEntries(Object.entries(expected!).map(([k, v]) => [k, v === 'R' ? url('r') : v]))
+    expect(text).toBe(stringifyNested([{ ruleId: 'r', severity: 'warning', message: 'm', line: 1, column: 1, endLine: 1, endColumn: 1, ...rest }], 3))
+  })
+
   test('stringEnd ends a string at its closing quote, past escaped quotes', () => {
     const bytes = Buffer.from('"a\\"b\\\\"x')
     expect(stringEnd(bytes, 0, bytes.length)).toBe(8)
