@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
 import { setFlagsFromString } from 'node:v8'
+import { flagSetter, givenFlags } from './v8-flags.js'
+
+// Each V8 flag below is set unless node was given it on its own command line: then it is the
+// user's, kept as given (bin/v8-flags.js).
+const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))
 
 // With --debug an internal error prints its stack: through the bundle's source maps, the
 // lines of src/*.ts that threw. Node reads a file's source map only if maps are on when the
@@ -15,7 +20,7 @@ if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
 // instead of ~9.5 in a cold lint (~3 % less wall time), ~9 instead of ~14.5 in a build (11-14 %
 // less), at a peak 15-30 MB higher (docs/performance.md, session 16). Set before anything is
 // imported, so that no collection has started marking yet: the flag is read when one starts.
-setFlagsFromString('--no-concurrent-marking')
+setFlag('--no-concurrent-marking')
 
 // TurboFan inlines less into each function it optimizes: at most 100 bytes of bytecode in all,
 // not V8's 920. Every thread of a run optimizes the same functions again in its own heap, on
@@ -24,7 +29,7 @@ setFlagsFromString('--no-concurrent-marking')
 // (docs/performance.md, session 20) of convert, 1,000 pages: 2.8-3.0 s against 3.1-3.3 s;
 // lint, 2,000 files: 6.7-6.8 s against 7.3-7.7 s; lint, 10,000 files: the same or faster.
 // V8 reads the flag at each compilation, in every thread.
-setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
+setFlag('--max-inlined-bytecode-size-cumulative=100')
 
 // TurboFan calls Array.prototype.map, filter, forEach and the like, rather than writing their
 // loops into the optimized function. Written in, `map` makes a holey array where the builtin
@@ -35,7 +40,7 @@ setFlagsFromString('--max-inlined-bytecode-size-cumulative=100')
 // and took 3.12-3.40 s against 3.28-3.69 s (alternated). Lint of 10,000 files: 19.2-20.4 s
 // against 20.6-21.5 s; build of 10,000 files the same within the noise (medians of ten runs
 // 24.9 and 24.1 s, each spread over 7 s) (docs/performance-history.md, session 21).
-setFlagsFromString('--no-turbo-inline-array-builtins')
+setFlag('--no-turbo-inline-array-builtins')
 const { beforeThreads, directWriter, main, onRunWeight, writeAll } = await import('../lib/bundle/main.js')
 
 // Once a run starts worker threads, the threads keep the cores busy, and V8's helper threads
@@ -61,9 +66,9 @@ const { beforeThreads, directWriter, main, onRunWeight, writeAll } = await impor
 //   pairs) and build of 2,000 (9 of 16 pairs faster) did not move, and keep V8's budget. V8
 //   reads the flag whenever it gives a function its next budget.
 beforeThreads((kind) => {
-  setFlagsFromString('--no-parallel-scavenge')
-  setFlagsFromString('--no-concurrent-recompilation')
-  if (kind === 'convert') setFlagsFromString('--interrupt-budget=270336')
+  setFlag('--no-parallel-scavenge')
+  setFlag('--no-concurrent-recompilation')
+  if (kind === 'convert') setFlag('--interrupt-budget=270336')
 })
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
@@ -73,7 +78,7 @@ beforeThreads((kind) => {
 // 10,000 files: 294 MB against 331-345 MB; 1,000 files: the same 255-267 MB; the same time
 // within this machine's noise (docs/performance.md). V8 reads the flag at each collection.
 const HEAP_GROWING_PERCENT = 30
-setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+setFlag(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
 
 // A `--cache` run over files that are mostly unchanged says it is light (src/cli/run-weight.ts):
 // what it makes (the cache's heads, the records, the report's pieces) mostly lives to its end.
@@ -93,8 +98,8 @@ setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
 // process (docs/performance.md, session 24).
 onRunWeight((weight) => {
   const light = weight === 'light'
-  setFlagsFromString(`--semi-space-growth-factor=${light ? 1 : 2}`)
-  setFlagsFromString(`--heap-growing-percent=${light ? 0 : HEAP_GROWING_PERCENT}`)
+  setFlag(`--semi-space-growth-factor=${light ? 1 : 2}`)
+  setFlag(`--heap-growing-percent=${light ? 0 : HEAP_GROWING_PERCENT}`)
 })
 
 // Standard output or error that cannot be written (a full disk, `> /dev/full`, a reader that
