@@ -243,13 +243,9 @@ const SEEN_MAX = 64
 
 /** The JSON of the address of the rule whose id's JSON is in `bytes` from `from` up to `to`, as UTF-8. */
 function urlOf(bytes: Buffer, from: number, to: number): Buffer {
-  const n = to - from
   for (let j = 0; j < seenIds.length; j++) {
     const id = seenIds[j]!
-    if (id.length !== n) continue
-    let k = 0
-    while (k < n && bytes[from + k] === id[k]) k++
-    if (k === n) return seenUrls[j]!
+    if (id.length === to - from && startsWith(bytes, from, id)) return seenUrls[j]!
   }
   const url = urlJson(ruleIdOf(bytes, from, to))
   if (seenIds.length < SEEN_MAX) {
