@@ -63,9 +63,11 @@ export const DISABLED_CONSTRUCTS: readonly string[] = [
  * A paragraph of plain text: the one-pass paragraph of `parse/fast-paragraph.ts`, which flow
  * tries where CommonMark would start content, and which reads the run of lines to the next
  * blank one (with every construct off, no line interrupts it and no character stops it). Two
- * or more spaces at a line's end are white space like any other here, not a hard break.
+ * or more spaces at a line's end are white space like any other here, not a hard break. It is
+ * concrete: with block quotes and lists off, no container can start at a line of it, so the
+ * document does not try them at each line.
  */
-const plainParagraph = fastParagraph({ name: 'plainParagraph', hardBreaks: false })
+const plainParagraph = fastParagraph({ name: 'plainParagraph', hardBreaks: false, concrete: true })
 
 /** The micromark extension: every construct off, and paragraphs read in one pass. */
 export const plainTextExtension: Extension = {
