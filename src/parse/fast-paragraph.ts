@@ -28,8 +28,7 @@
  * lines are the document's business, as they are for `content`: a line the document does not
  * pass on ends the paragraph at its line ending.
  *
- * `convert`'s `remarkPlainText` is the same construct with every other construct off, where two
- * spaces at a line's end are white space (`hardBreaks: false`).
+ * `convert`'s `remarkPlainText` reads plain text with the same events, every other construct off.
  *
  * `test/parse/fast-paragraph.test.ts` compares the trees with and without it on the repo's
  * Markdown, on edge cases one by one and on generated Markdown, and counts the paragraphs it
@@ -122,19 +121,6 @@ function stopsIn(context: TokenizeContext, self: Construct): Stops {
 export interface FastParagraphOptions {
   /** The construct's name (micromark's `disable` turns it off by name). */
   name: string
-  /**
-   * Whether two or more spaces at the end of a line make a hard break, as in CommonMark (the
-   * construct then gives up on them), or are white space like any other (plain text).
-   */
-  hardBreaks: boolean
-  /**
-   * Whether the document reads each next line of the paragraph straight into it, without first
-   * trying the container constructs there (micromark's `concrete`, as fenced code has it).
-   * Only for a parser where every container construct is off (plain text): otherwise a `>` or
-   * a list marker at a line's start would no longer end the paragraph. A bench page of ~230
-   * lines allocated 11 % less, and converted ~6 % faster (docs/performance.md, session 26).
-   */
-  concrete?: boolean
 }
 
 /** The construct: a paragraph of plain words, read in one pass. */
@@ -143,17 +129,16 @@ export function fastParagraph(options: FastParagraphOptions): Construct {
   const cache = new WeakMap<object, Stops>()
   const construct: Construct = {
     name: options.name,
-    concrete: options.concrete,
     tokenize(effects, ok, nok) {
       let stops = cache.get(this.parser.constructs)
       if (!stops) cache.set(this.parser.constructs, (stops = stopsIn(this, construct)))
-      return tokenizeFastParagraph.call(this, effects, ok, nok, stops, options.hardBreaks)
+      return tokenizeFastParagraph.call(this, effects, ok, nok, stops)
     },
   }
   return construct
 }
 
-function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: State, nok: State, stops: Stops, hardBreaks: boolean): State {
+function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: State, nok: State, stops: Stops): State {
   const self = this
   const { text, content } = stops
   /** The character a line that interrupted the paragraph starts with (after its white space). */
@@ -187,7 +172,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
       space = undefined
       if (code === null) return close(code)
       // A hard break before the next line is for `content`: the paragraph gives up if that line goes on with it.
-      if (hardBreaks && suffix !== undefined && isHardBreak(self.sliceSerialize(suffix))) return effects.check(next, nok, end)(code)
+      if (suffix !== undefined && isHardBreak(self.sliceSerialize(suffix))) return effects.check(next, nok, end)(code)
       // The line ending and the next line's white space, kept when that line goes on with the paragraph.
       return effects.attempt(next, lineStart, end)(code)
     }
@@ -242,7 +227,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
 }
 
 /** The micromark extension: plain paragraphs read in one pass, CommonMark's hard breaks left to `content`. */
-export const fastParagraphExtension: Extension = { flow: { null: [fastParagraph({ name: 'fastParagraph', hardBreaks: true })] } }
+export const fastParagraphExtension: Extension = { flow: { null: [fastParagraph({ name: 'fastParagraph' })] } }
 
 /** The unified plugin: adds the micromark extension above. Use it after remark-parse and its syntax extensions. */
 export const remarkFastParagraph: Plugin<[], string, Root> = function () {

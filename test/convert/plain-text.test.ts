@@ -6,7 +6,8 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { convert } from '../../src/convert/index.js'
 import { readPage } from '../../src/convert/page-plugin.js'
-import { DISABLED_CONSTRUCTS, remarkPlainText } from '../../src/convert/plain-text.js'
+import type { Construct } from 'micromark-util-types'
+import { DISABLED_CONSTRUCTS, plainTextExtension, remarkPlainText } from '../../src/convert/plain-text.js'
 import { seedNames, seedText } from './helpers.js'
 
 const plain = unified().use(remarkParse).use(remarkPlainText).freeze()
@@ -136,6 +137,29 @@ describe('remarkPlainText reads paragraphs in one pass', () => {
       }),
       { numRuns: 2000, seed: 11 },
     )
+  })
+
+  it('reads a page from its first paragraph to its end in one construct: flow tries it once, not at each paragraph', () => {
+    const construct = (plainTextExtension.flow as Record<string, Construct[]>)['null']![0]!
+    let tries = 0
+    const counted: Construct = {
+      ...construct,
+      tokenize(...args) {
+        tries++
+        return construct.tokenize.apply(this, args)
+      },
+    }
+    const counting = unified()
+      .use(remarkParse)
+      .use(function () {
+        ;(this.data().micromarkExtensions ??= []).push({ ...plainTextExtension, flow: { null: [counted] } })
+      })
+      .freeze()
+    const text = `\n  \n${seedText('000')}`
+    const tree = counting.parse(text)
+    expect(tree).toEqual(plain.parse(text))
+    expect(tree.children.length).toBeGreaterThan(50)
+    expect(tries).toBe(1)
   })
 
   it('reads two spaces before a line ending as white space, not a hard break', () => {

@@ -21,7 +21,7 @@ const withPlugin = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).u
 
 /** The construct as `remarkFastParagraph` makes it, counting the paragraphs it reads to the end. */
 let read = 0
-const inner = fastParagraph({ name: 'fastParagraph', hardBreaks: true })
+const inner = fastParagraph({ name: 'fastParagraph' })
 const counting: Construct = {
   name: inner.name,
   tokenize(effects, ok, nok) {
