@@ -212,12 +212,34 @@ interface ScopedPattern {
   regex: RegExp
   /** Whether the regex has a leading group before the character (`before` or `atBreak`). */
   lead: boolean
+  /**
+   * Where the line break it needs must be for a text of one line: before the character, in the
+   * text's `before` (`atBreak`, or `before` a line break: `start`); or right after it, in its
+   * `after` (`after` a line break: `end`). Undefined: it needs none.
+   */
+  lineBreak?: 'start' | 'end'
+  /** The regex made sticky, for a `start` pattern: tried at each line break of `before` alone. */
+  sticky?: RegExp
 }
 
 interface TextContext {
   before: string
   after: string
   patterns: ScopedPattern[]
+  /** Where `before` has a line break. */
+  breaksBefore: number[]
+  /** Whether `after` starts with a line break. */
+  breakAfter: boolean
+}
+
+/** mdast-util-to-markdown's own spelling of a line break in a pattern's `before` or `after`. */
+const BREAK_PATTERN = '[\\r\\n]'
+const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r'
+
+/** Where `pattern` needs a line break (see {@link ScopedPattern.lineBreak}). */
+function lineBreakOf(pattern: Unsafe): ScopedPattern['lineBreak'] {
+  if (pattern.atBreak || pattern.before === BREAK_PATTERN) return 'start'
+  return pattern.after === BREAK_PATTERN ? 'end' : undefined
 }
 
 /** The kinds of text the fast path writes, by the probe text that stands for them. */
@@ -258,9 +280,12 @@ function probe(): Map<Kind, TextContext> | undefined {
           .map((p) => {
             const copy: Unsafe = { ...p }
             delete (copy as { _compiled?: RegExp })._compiled
-            return { character: p.character, regex: state.compilePattern(copy), lead: Boolean(p.before || p.atBreak) }
+            const regex = state.compilePattern(copy)
+            const lineBreak = lineBreakOf(p)
+            return { character: p.character, regex, lead: Boolean(p.before || p.atBreak), lineBreak, sticky: lineBreak === 'start' ? new RegExp(regex.source, 'y') : undefined }
           })
-        seen.set(node.value, usable ? { before: info.before, after: info.after, patterns } : undefined)
+        const breaksBefore = [...info.before].flatMap((c, i) => (isBreak(c) ? [i] : []))
+        seen.set(node.value, usable ? { before: info.before, after: info.after, patterns, breaksBefore, breakAfter: isBreak(info.after[0]) } : undefined)
         return defaultHandlers.text(node, parent, state, info)
       },
     },
@@ -276,27 +301,58 @@ function probe(): Map<Kind, TextContext> | undefined {
 
 const CONTEXTS = probe()
 
-/** Whether mdast-util-to-markdown's `safe` returns `value` unchanged in `context`. */
+/**
+ * Whether mdast-util-to-markdown's `safe` returns `value` unchanged in `context`. A false
+ * answer only sends the text through the library, so where a shortcut is unsure it says false.
+ */
 function needsNoEscape(value: string, context: TextContext): boolean {
   if (value === '' || value.includes('\\')) return false
   const offset = context.before.length
   const end = offset + value.length
+  const oneLine = !value.includes('\n') && !value.includes('\r')
   let subject: string | undefined
   for (const pattern of context.patterns) {
     if (pattern.character.length === 1 && !value.includes(pattern.character)) continue
     subject ??= context.before + value + context.after
-    const regex = pattern.regex
-    regex.lastIndex = 0
-    let match: RegExpExecArray | null
-    while ((match = regex.exec(subject))) {
-      const position = match.index + (pattern.lead ? match[1]!.length : 0)
-      if (position >= offset && position < end) {
-        regex.lastIndex = 0
-        return false
+    if (oneLine && pattern.lineBreak !== undefined) {
+      // A text of one line: the break the pattern needs is around it, so its character can
+      // only be the text's last, right before `after`'s break, or follow one of `before`'s
+      // breaks (the match starts there: tried there alone, not along the whole text).
+      if (pattern.lineBreak === 'end') {
+        if (context.breakAfter && value.endsWith(pattern.character) && !unmatched(pattern, subject, offset, end)) return false
+        continue
       }
+      for (const at of context.breaksBefore) if (matchesAt(pattern, subject, at, offset, end)) return false
+      continue
+    }
+    if (!unmatched(pattern, subject, offset, end)) return false
+  }
+  return true
+}
+
+/** Whether no match of the pattern's global regex in `subject` puts its unsafe character in [`offset`, `end`). */
+function unmatched(pattern: ScopedPattern, subject: string, offset: number, end: number): boolean {
+  const regex = pattern.regex
+  regex.lastIndex = 0
+  let match: RegExpExecArray | null
+  while ((match = regex.exec(subject))) {
+    const position = match.index + (pattern.lead ? match[1]!.length : 0)
+    if (position >= offset && position < end) {
+      regex.lastIndex = 0
+      return false
     }
   }
   return true
+}
+
+/** Whether the `start` pattern matches in `subject` from `at` (a line break of `before`), its character in [`offset`, `end`). */
+function matchesAt(pattern: ScopedPattern, subject: string, at: number, offset: number, end: number): boolean {
+  const sticky = pattern.sticky!
+  sticky.lastIndex = at
+  const match = sticky.exec(subject)
+  if (match === null) return false
+  const position = match.index + match[1]!.length
+  return position >= offset && position < end
 }
 
 const LINE_BREAK = /[\r\n]/
