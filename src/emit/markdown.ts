@@ -248,23 +248,36 @@ interface ScopedPattern {
   /** Whether the regex has a leading group before the character (`before` or `atBreak`). */
   lead: boolean
   /**
-   * Where the line break it needs must be for a text of one line: before the character, in the
+   * Where the line break it needs is, in a text of one line: before its character, in the
    * text's `before` (`atBreak`, or `before` a line break: `start`); or right after it, in its
    * `after` (`after` a line break: `end`). Undefined: it needs none.
    */
   lineBreak?: 'start' | 'end'
-  /** The regex made sticky, for a `start` pattern: tried at each line break of `before` alone. */
-  sticky?: RegExp
 }
 
 interface TextContext {
   before: string
   after: string
   patterns: ScopedPattern[]
+  /** What tells, in one pass, that a text of one line needs no escape (`plainLine`); undefined: every text is searched pattern by pattern. */
+  quick?: QuickCheck
+}
+
+/**
+ * The patterns of one kind of text, by where their character can be in a text of one line. A
+ * pattern that needs a line break next to its character can only match at the text's start,
+ * from a line break of `before`, or at its end, before a line break that starts `after`. Every
+ * other pattern needs its character somewhere in the text.
+ */
+interface QuickCheck {
+  /** Any character of a pattern that needs no line break, or a line break. */
+  anywhere: RegExp
+  /** The patterns that need a line break before their character, joined, sticky; undefined: none. */
+  atStart?: RegExp
   /** Where `before` has a line break. */
   breaksBefore: number[]
-  /** Whether `after` starts with a line break. */
-  breakAfter: boolean
+  /** The characters of the patterns that need a line break right after them, when `after` starts with one; else empty. */
+  atEnd: string
 }
 
 /** mdast-util-to-markdown's own spelling of a line break in a pattern's `before` or `after`. */
@@ -275,6 +288,25 @@ const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r'
 function lineBreakOf(pattern: Unsafe): ScopedPattern['lineBreak'] {
   if (pattern.atBreak || pattern.before === BREAK_PATTERN) return 'start'
   return pattern.after === BREAK_PATTERN ? 'end' : undefined
+}
+
+/** The quick check of a kind of text; undefined when one of its patterns does not fit it (more than one character, or a backreference, which would name another group once joined). */
+function quickCheck(patterns: readonly ScopedPattern[], before: string, after: string): QuickCheck | undefined {
+  let anywhere = '\r\n'
+  let atEnd = ''
+  const atStart: string[] = []
+  for (const p of patterns) {
+    if (p.character.length !== 1 || /\\[1-9k]/.test(p.regex.source)) return undefined
+    if (p.lineBreak === 'start') atStart.push(p.regex.source)
+    else if (p.lineBreak === 'end') atEnd += p.character
+    else anywhere += p.character
+  }
+  return {
+    anywhere: new RegExp(`[${anywhere.replace(/[\\\]^-]/g, '\\$&')}]`),
+    atStart: atStart.length > 0 ? new RegExp(atStart.join('|'), 'y') : undefined,
+    breaksBefore: [...before].flatMap((c, i) => (isBreak(c) ? [i] : [])),
+    atEnd: isBreak(after[0]) ? atEnd : '',
+  }
 }
 
 /** The kinds of text the fast path writes, by the probe text that stands for them. */
@@ -315,12 +347,10 @@ function probe(): Map<Kind, TextContext> | undefined {
           .map((p) => {
             const copy: Unsafe = { ...p }
             delete (copy as { _compiled?: RegExp })._compiled
-            const regex = state.compilePattern(copy)
-            const lineBreak = lineBreakOf(p)
-            return { character: p.character, regex, lead: Boolean(p.before || p.atBreak), lineBreak, sticky: lineBreak === 'start' ? new RegExp(regex.source, 'y') : undefined }
+            return { character: p.character, regex: state.compilePattern(copy), lead: Boolean(p.before || p.atBreak), lineBreak: lineBreakOf(p) }
           })
-        const breaksBefore = [...info.before].flatMap((c, i) => (isBreak(c) ? [i] : []))
-        seen.set(node.value, usable ? { before: info.before, after: info.after, patterns, breaksBefore, breakAfter: isBreak(info.after[0]) } : undefined)
+        const quick = quickCheck(patterns, info.before, info.after)
+        seen.set(node.value, usable ? { before: info.before, after: info.after, patterns, quick } : undefined)
         return defaultHandlers.text(node, parent, state, info)
       },
     },
@@ -337,57 +367,46 @@ function probe(): Map<Kind, TextContext> | undefined {
 const CONTEXTS = probe()
 
 /**
- * Whether mdast-util-to-markdown's `safe` returns `value` unchanged in `context`. A false
- * answer only sends the text through the library, so where a shortcut is unsure it says false.
+ * Whether `value`, a text with none of the characters a pattern could match at anywhere (line
+ * breaks among them), is surely left as it is: no pattern that needs a line break matches from
+ * one of `before`'s (tried there alone) or before `after`'s. False: unsure, not unsafe.
+ */
+function plainLine(value: string, subject: string, quick: QuickCheck): boolean {
+  if (quick.anywhere.test(value) || quick.atEnd.includes(value[value.length - 1]!)) return false
+  const atStart = quick.atStart
+  if (atStart !== undefined)
+    for (const at of quick.breaksBefore) {
+      atStart.lastIndex = at
+      if (atStart.test(subject)) return false
+    }
+  return true
+}
+
+/**
+ * Whether mdast-util-to-markdown's `safe` returns `value` unchanged in `context`. Most texts are
+ * one line of words, and one pass over them tells (`plainLine`); any other is searched with
+ * each pattern whose character it holds. A false answer only sends the text through the library.
  */
 function needsNoEscape(value: string, context: TextContext): boolean {
   if (value === '' || value.includes('\\')) return false
   const offset = context.before.length
   const end = offset + value.length
-  const oneLine = !value.includes('\n') && !value.includes('\r')
-  let subject: string | undefined
+  const subject = context.before + value + context.after
+  if (context.quick !== undefined && plainLine(value, subject, context.quick)) return true
   for (const pattern of context.patterns) {
     if (pattern.character.length === 1 && !value.includes(pattern.character)) continue
-    subject ??= context.before + value + context.after
-    if (oneLine && pattern.lineBreak !== undefined) {
-      // A text of one line: the break the pattern needs is around it, so its character can
-      // only be the text's last, right before `after`'s break, or follow one of `before`'s
-      // breaks (the match starts there: tried there alone, not along the whole text).
-      if (pattern.lineBreak === 'end') {
-        if (context.breakAfter && value.endsWith(pattern.character) && !unmatched(pattern, subject, offset, end)) return false
-        continue
+    const regex = pattern.regex
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(subject))) {
+      const position = match.index + (pattern.lead ? match[1]!.length : 0)
+      if (position >= offset && position < end) {
+        regex.lastIndex = 0
+        return false
       }
-      for (const at of context.breaksBefore) if (matchesAt(pattern, subject, at, offset, end)) return false
-      continue
-    }
-    if (!unmatched(pattern, subject, offset, end)) return false
-  }
-  return true
-}
-
-/** Whether no match of the pattern's global regex in `subject` puts its unsafe character in [`offset`, `end`). */
-function unmatched(pattern: ScopedPattern, subject: string, offset: number, end: number): boolean {
-  const regex = pattern.regex
-  regex.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = regex.exec(subject))) {
-    const position = match.index + (pattern.lead ? match[1]!.length : 0)
-    if (position >= offset && position < end) {
-      regex.lastIndex = 0
-      return false
     }
   }
   return true
-}
-
-/** Whether the `start` pattern matches in `subject` from `at` (a line break of `before`), its character in [`offset`, `end`). */
-function matchesAt(pattern: ScopedPattern, subject: string, at: number, offset: number, end: number): boolean {
-  const sticky = pattern.sticky!
-  sticky.lastIndex = at
-  const match = sticky.exec(subject)
-  if (match === null) return false
-  const position = match.index + match[1]!.length
-  return position >= offset && position < end
 }
 
 const LINE_BREAK = /[\r\n]/
