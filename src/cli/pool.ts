@@ -45,6 +45,16 @@ const LINT_DEPTH = 1
  */
 const PAGE_DEPTH = 64
 
+/**
+ * How many of the `left` tasks go in a worker's next batch, of `workers` threads. When the
+ * main thread helps (convert), a worker's held batches are work it cannot take: at the run's
+ * end it sat idle while a worker finished its two batches of 16 (~50 ms of 1,000 pages), so
+ * the batches shrink as the tasks run out, to a share of what is left for each thread.
+ */
+export function batchSize(left: number, workers: number, helps: boolean): number {
+  return helps ? Math.max(1, Math.min(BATCH, Math.ceil(left / (DEPTH * (workers + 1))))) : BATCH
+}
+
 /** `--concurrency <n|auto|off>` as a number of threads (0: lint in this thread); `auto` starts threads from `threshold` files on. */
 export function threadsFor(setting: string, files: number, threshold = AUTO_THRESHOLD): number {
   if (setting === 'off') return 0
@@ -268,7 +278,7 @@ export class Pool {
       while (!stopped && sent < tasks.length && sent - taken < ahead) {
         const worker = this.leastLoaded(depth)
         if (worker === undefined) break
-        const batch = tasks.slice(sent, sent + BATCH).map((task, k) => ({ index: sent + k, task }))
+        const batch = tasks.slice(sent, sent + batchSize(tasks.length - sent, this.workers.length, helps)).map((task, k) => ({ index: sent + k, task }))
         sent += batch.length
         this.load.set(worker, this.load.get(worker)! + 1)
         worker.postMessage({ stream: id, batch })

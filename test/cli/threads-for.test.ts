@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os'
 import { expect, test } from 'vitest'
-import { AUTO_THRESHOLD, CONVERT_AUTO_THRESHOLD, threadsFor } from '../../src/cli/pool.js'
+import { AUTO_THRESHOLD, batchSize, CONVERT_AUTO_THRESHOLD, threadsFor } from '../../src/cli/pool.js'
 import { UsageError } from '../../src/cli/io.js'
 
 /** What `auto` gives past its threshold on this machine: a thread per core, no more than a thread per 100 files, none on one core. */
@@ -25,4 +25,16 @@ test('off and a number do not depend on the threshold; anything else is a usage 
   expect(threadsFor('3', 10, CONVERT_AUTO_THRESHOLD)).toBe(3)
   expect(() => threadsFor('0', 10)).toThrow(UsageError)
   expect(() => threadsFor('lots', 10)).toThrow('Unexpected `--concurrency lots`, expected a number, `auto` or `off`')
+})
+
+test('batchSize: 16 tasks a batch; when this thread helps, a share of what is left, down to one', () => {
+  expect(batchSize(1000, 1, false)).toBe(16)
+  expect(batchSize(3, 1, false)).toBe(16)
+  // One worker and this thread, two batches held: full batches while 64 or more are left.
+  expect(batchSize(1000, 1, true)).toBe(16)
+  expect(batchSize(64, 1, true)).toBe(16)
+  expect(batchSize(40, 1, true)).toBe(10)
+  expect(batchSize(5, 1, true)).toBe(2)
+  expect(batchSize(1, 1, true)).toBe(1)
+  expect(batchSize(30, 3, true)).toBe(4)
 })
