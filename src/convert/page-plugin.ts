@@ -112,7 +112,8 @@ export function readPage(tree: Root, file: VFile): PageResult {
         note: 'Mojibake that lost bytes on the way; kept as it was',
       })
   // Further pages: a repeated copy is dropped (nothing is lost), another page is kept unplaced.
-  const first = pageText(lines, 0, firstEnd)
+  // The first page's text is made only when there is another page to compare with it.
+  const first = starts.length > 1 ? pageText(lines, 0, firstEnd) : ''
   for (let p = 1; p < starts.length; p++) {
     const from = starts[p]!
     const to = starts[p + 1] ?? lines.length

@@ -8,12 +8,20 @@ function toSeconds(value: number, unit: string | undefined, fallback: 's' | 'm')
   return Math.round(u.startsWith('m') ? value * 60 : value)
 }
 
+// Made once: a convert asks of most lines of a page whether they are a duration (a new RegExp
+// a call showed in its profiles). Neither is global, so `exec` keeps no state between calls.
+const SECONDS = new RegExp(String.raw`^\s*${NUM}\s*${UNIT}?\s*\.?\s*$`, 'i')
+const TIME_LIMIT = new RegExp(
+  String.raw`^\s*(?:keep\s+(?:it\s+)?(?:to|under|within)\s+)?${NUM}\s*${UNIT}?\s*(?:(?:-|–|—|to)\s*${NUM}\s*${UNIT}?)?\s*(?:total|in total|max|maximum)?\s*\.?\s*$`,
+  'i',
+)
+
 /**
  * Read a duration such as `30s`, `30 seconds`, `1.5 minutes` or a bare `90` (seconds).
  * Returns undefined when the text is not a duration.
  */
 export function parseSeconds(text: string): number | undefined {
-  const m = new RegExp(String.raw`^\s*${NUM}\s*${UNIT}?\s*\.?\s*$`, 'i').exec(text)
+  const m = SECONDS.exec(text)
   if (!m) return undefined
   return toSeconds(Number(m[1]), m[2], 's')
 }
@@ -23,10 +31,7 @@ export function parseSeconds(text: string): number | undefined {
  * `2.5 to 3 minutes` or `150-180 seconds`. A bare number is minutes.
  */
 export function parseTimeLimit(text: string): TimeLimit | undefined {
-  const m = new RegExp(
-    String.raw`^\s*(?:keep\s+(?:it\s+)?(?:to|under|within)\s+)?${NUM}\s*${UNIT}?\s*(?:(?:-|–|—|to)\s*${NUM}\s*${UNIT}?)?\s*(?:total|in total|max|maximum)?\s*\.?\s*$`,
-    'i',
-  ).exec(text)
+  const m = TIME_LIMIT.exec(text)
   if (!m) return undefined
   const unit = m[4] ?? m[2]
   const min = toSeconds(Number(m[1]), m[2] ?? unit, 'm')
