@@ -41,7 +41,6 @@ setFlag('--max-inlined-bytecode-size-cumulative=100')
 // against 20.6-21.5 s; build of 10,000 files the same within the noise (medians of ten runs
 // 24.9 and 24.1 s, each spread over 7 s) (docs/performance-history.md, session 21).
 setFlag('--no-turbo-inline-array-builtins')
-const { beforeThreads, directWriter, main, onRunWeight, writeAll } = await import('../lib/bundle/main.js')
 
 // Once a run starts worker threads, the threads keep the cores busy, and V8's helper threads
 // only take the cores from them (as concurrent marking did, above). A run without threads (a
@@ -65,11 +64,29 @@ const { beforeThreads, directWriter, main, onRunWeight, writeAll } = await impor
 //   by a median 6.7 %; 3,000 pages the same. Lint of 2,000 files (a median 0.997 of eight
 //   pairs) and build of 2,000 (9 of 16 pairs faster) did not move, and keep V8's budget. V8
 //   reads the flag whenever it gives a function its next budget.
-beforeThreads((kind) => {
+const threadFlags = (kind) => {
   setFlag('--no-parallel-scavenge')
   setFlag('--no-concurrent-recompilation')
   if (kind === 'convert') setFlag('--interrupt-budget=270336')
-})
+}
+
+// A convert that will start a worker thread starts it now, so that it loads while this thread
+// loads the bundle, instead of once the command has listed its pages (lib/cli/early-thread.js,
+// a module of its own so that other commands read none of it).
+let early
+if (process.argv.includes('convert')) {
+  const { startEarlyThread, wantsEarlyThread } = await import('../lib/cli/early-thread.js')
+  if (wantsEarlyThread(process.argv.slice(2), process.cwd())) {
+    threadFlags('convert')
+    early = startEarlyThread(new URL('../lib/bundle/worker.js', import.meta.url))
+  }
+}
+
+const { beforeThreads, directWriter, main, onRunWeight, useEarlyThread, writeAll } = await import('../lib/bundle/main.js')
+useEarlyThread(early)
+
+// A pool sets them when it starts its threads (the early thread's are set above).
+beforeThreads(threadFlags)
 
 // Each heap of the process (this thread's, each worker thread's) grows its old generation to
 // 1.3 times what a full collection left, not up to 4 times (V8 picks the factor by how fast

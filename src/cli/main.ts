@@ -4,7 +4,7 @@ import { VERSION, type CommandContext } from './context.js'
 import { EXIT, UsageError, type Io } from './io.js'
 
 export { directWriter, writeAll } from './io.js'
-export { beforeThreads } from './pool.js'
+export { beforeThreads, useEarlyThread } from './pool.js'
 export { onRunWeight } from './run-weight.js'
 
 /**

@@ -10,17 +10,13 @@ import { runTask, settleEntries, type BuildRecord, type Job, type JobOptions, ty
 import { UsageError } from './io.js'
 import { runWeight } from './run-weight.js'
 import { closeWriteGate, newWriteGate } from './site-write.js'
+import { CONVERT_OPTIONS, type EarlyThread } from './early-thread.js'
 import { workerResourceLimits, type WorkerKind } from './worker-heap.js'
 
 /** Below this many files, threads cost more to start than they save. */
 export const AUTO_THRESHOLD = 200
-/**
- * Convert's: below this many pages, one thread (its optimizing compiler on the idle core)
- * converts them faster than two that each warm up on their own. Alternated against
- * `--concurrency off`, six pairs each: 200 pages a median 1.07 and 1.08 times as long on two
- * threads, 300 pages 0.97 and 0.99, 400 pages 0.94 (docs/performance.md, session 23).
- */
-export const CONVERT_AUTO_THRESHOLD = 300
+/** Convert's threshold (early-thread.ts, where the bin reads it too). */
+export { CONVERT_AUTO_THRESHOLD } from './early-thread.js'
 /** Tasks sent to a worker at a time (a run wants no more threads than batches). */
 const BATCH = 16
 /**
@@ -94,6 +90,16 @@ function shareStrings<R extends FileRecord>(record: R, shared: Map<string, strin
 
 let beforeThreadsHook: ((kind: WorkerKind) => void) | undefined
 
+let earlyThread: EarlyThread | undefined
+
+/**
+ * `thread`, started by the bin for a convert before the bundle loaded (early-thread.ts): the
+ * first pool that converts takes it as its first worker; any other pool stops it.
+ */
+export function useEarlyThread(thread: EarlyThread | undefined): void {
+  earlyThread = thread
+}
+
 /**
  * `hook` is called once, before the first pool of the process starts its worker threads (not
  * at all in a run without them), with the work the threads do. The bin sets V8 flags there
@@ -136,7 +142,7 @@ export class Pool {
   /** Batches each worker has been sent and not yet answered. */
   private readonly load = new Map<Worker, number>()
   /** The write gate the threads share (site-write.ts): closed by `interrupt`. */
-  private readonly writeGate = newWriteGate()
+  private readonly writeGate: Int32Array
   private streams = 0
   private onDone: ((worker: Worker, done: Done) => void) | undefined
   private onFailure: ((error: unknown) => void) | undefined
@@ -152,7 +158,7 @@ export class Pool {
   private constructor(
     threads: number,
     private readonly config?: ResolvedConfig,
-    private readonly options: JobOptions = { fix: false, keepScenario: false },
+    private readonly options: JobOptions = { ...CONVERT_OPTIONS },
   ) {
     const usable = threads > 0 && existsSync(fileURLToPath(WORKER))
     // A pool without a config converts pages; one that prepares scenarios builds (worker-heap.ts).
@@ -165,10 +171,19 @@ export class Pool {
       beforeThreadsHook = undefined
       hook?.(kind)
     }
-    const halted = new Int32Array(new SharedArrayBuffer(4))
+    // The bin's early thread, when this pool converts: its first worker, sharing its memory.
+    const early = earlyThread
+    earlyThread = undefined
+    const adopted = usable && kind === 'convert' ? early : undefined
+    if (early !== undefined && adopted === undefined) void early.worker.terminate()
+    adopted?.worker.ref()
+    const halted = adopted?.halted ?? new Int32Array(new SharedArrayBuffer(4))
+    this.writeGate = adopted?.writeGate ?? newWriteGate()
     const resourceLimits = workerResourceLimits(kind)
     this.workers = usable
-      ? Array.from({ length: threads }, () => new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits }))
+      ? Array.from({ length: threads }, (_, i) =>
+          i === 0 && adopted !== undefined ? adopted.worker : new Worker(WORKER, { workerData: { source: config?.source, options, halted, writeGate: this.writeGate }, resourceLimits }),
+        )
       : []
     for (const worker of this.workers) {
       this.load.set(worker, 0)
