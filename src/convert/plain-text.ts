@@ -27,9 +27,10 @@
 import type { Root } from 'mdast'
 import { factorySpace } from 'micromark-factory-space'
 import { markdownLineEnding, markdownSpace } from 'micromark-util-character'
-import type { Code, Construct, Effects, Extension, Point, State, Token, TokenizeContext } from 'micromark-util-types'
+import type { Code, Construct, Effects, Extension, Point, State, TokenizeContext } from 'micromark-util-types'
 import type {} from 'remark-parse'
 import type { Plugin } from 'unified'
+import { exitLineData } from '../parse/fast-paragraph.js'
 
 /**
  * Every construct of micromark's CommonMark set, by name (micromark-core-commonmark), but
@@ -103,15 +104,8 @@ function tokenizePlainFlow(this: TokenizeContext, effects: Effects, ok: State, n
 
   function inData(code: Code): State | undefined {
     if (code === null || markdownLineEnding(code)) {
-      const data = effects.exit('data')
-      if (space !== undefined) {
-        // Trailing white space: the data ends before it and a `lineSuffix` holds it, as text's
-        // line suffix resolver makes it.
-        data.end = space
-        const suffix: Token = { type: 'lineSuffix', start: space, end: self.now() }
-        self.events.push(['enter', suffix, self], ['exit', suffix, self])
-        space = undefined
-      }
+      exitLineData(self, effects, space)
+      space = undefined
       if (code === null) {
         effects.exit('paragraph')
         return ok(code)

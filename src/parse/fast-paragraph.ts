@@ -63,6 +63,20 @@ const isHardBreak = (run: string): boolean => run.length >= HARD_BREAK_SPACES &&
 
 const has = (codes: Codes, code: number): boolean => (code >= 0 && code < 128 ? codes.ascii[code] === 1 : codes.all || (codes.other.length > 0 && codes.other.includes(code)))
 
+/**
+ * Exit a line's `data` at its line ending (or the end), as text's line suffix resolver ends it:
+ * trailing white space, from `space` on, is not the data's but a `lineSuffix`'s, entered only
+ * now that it is known to trail. The suffix, if there is one.
+ */
+export function exitLineData(context: TokenizeContext, effects: Effects, space: Point | undefined): Token | undefined {
+  const data = effects.exit('data')
+  if (space === undefined) return undefined
+  data.end = space
+  const suffix: Token = { type: 'lineSuffix', start: space, end: context.now() }
+  context.events.push(['enter', suffix, context], ['exit', suffix, context])
+  return suffix
+}
+
 /** What stops the fast path in one parser (its constructs, extensions included). */
 interface Stops {
   /** Codes a text construct starts at (line endings aside: they are the paragraph's own). */
@@ -161,14 +175,7 @@ function tokenizeFastParagraph(this: TokenizeContext, effects: Effects, ok: Stat
 
   function inData(code: Code): State | undefined {
     if (code === null || markdownLineEnding(code)) {
-      const data = effects.exit('data')
-      if (space !== undefined) {
-        // Trailing white space: the data ends before it and a `lineSuffix` holds it, as text's
-        // line suffix resolver makes it. Entered only now that it is known to trail.
-        data.end = space
-        suffix = { type: 'lineSuffix', start: space, end: self.now() }
-        self.events.push(['enter', suffix, self], ['exit', suffix, self])
-      } else suffix = undefined
+      suffix = exitLineData(self, effects, space)
       space = undefined
       if (code === null) return close(code)
       // A hard break before the next line is for `content`: the paragraph gives up if that line goes on with it.
