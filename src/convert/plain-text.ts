@@ -9,11 +9,13 @@
  *   becomes a list, a heading, a code block, a quote or an HTML block, and no text becomes
  *   emphasis, a link or a character reference; and
  * - reads each run of non-blank lines as one paragraph of text, in one pass, and the page from
- *   its first such run to its end in one construct (`plainFlow` below). CommonMark's own paragraph is read three times over: as flow, then as content
- *   (where definitions could start), then as text (where emphasis and links could start), each
- *   pass splitting and relinking the chunks of the one before. With every construct off, the
- *   last two passes find nothing, and they were half of the parse: a bench page (about 11 KB)
- *   takes about 1.8 ms instead of 3.6–4.3 ms.
+ *   its first such run to its end in one construct (`plainFlow` below). CommonMark's own
+ *   paragraph is read three times over: as flow, then as content (where definitions could
+ *   start), then as text (where emphasis and links could start), each pass splitting and
+ *   relinking the chunks of the one before. With every construct off, the last two passes find
+ *   nothing, and they were half of the parse: a bench page (about 11 KB) took about 1.8 ms
+ *   instead of 3.6–4.3 ms (session 7), and flow's and the document's attempts at each line
+ *   were much of the rest (session 26).
  *
  * The tree is the one CommonMark gives for the same text with every construct off (positions
  * included): paragraphs spanning their lines, each holding one text node, its lines without
@@ -75,8 +77,8 @@ export const DISABLED_CONSTRUCTS: readonly string[] = [
  *
  * What it saves over flow trying its constructs at each paragraph, and the document trying the
  * container constructs at each line (none is on): the construct is concrete, so the document
- * passes every line straight to it. A bench page (~230 lines, ~75 paragraphs) allocated ~2.1 MB
- * to convert, ~35 % of it in those attempts (docs/performance.md, session 26).
+ * passes every line straight to it. A bench page (~230 lines, ~75 paragraphs) allocated 2.08 MB
+ * to convert, and 1.60 MB read so (docs/performance.md, session 26).
  *
  * Two or more spaces at a line's end are white space like any other, not a hard break.
  */
