@@ -79,6 +79,9 @@ export function wantsEarlyThread(args: readonly string[], cwd: string, cores = a
   return cores >= 2 && pagesIn(positional.slice(1), cwd, CONVERT_AUTO_THRESHOLD) >= CONVERT_AUTO_THRESHOLD
 }
 
+/** Whether a file of a folder given to convert is a page by its name: a `.txt` file, not a hidden one (`collectPages` reads the same). */
+export const isPageName = (name: string): boolean => !name.startsWith('.') && name.toLowerCase().endsWith('.txt')
+
 /** Pages in `paths`, counted up to `bound`: a file is one, a folder its `.txt` files (not its sub-folders'); what cannot be read, none. */
 export function countPages(paths: readonly string[], cwd: string, bound: number): number {
   let pages = 0
@@ -87,7 +90,7 @@ export function countPages(paths: readonly string[], cwd: string, bound: number)
     const abs = resolve(cwd, path)
     try {
       if (!statSync(abs).isDirectory()) pages++
-      else for (const name of readdirSync(abs)) if (!name.startsWith('.') && name.toLowerCase().endsWith('.txt')) pages++
+      else for (const name of readdirSync(abs)) if (isPageName(name)) pages++
     } catch {
       // Not there, or not readable: the command says so.
     }
@@ -102,6 +105,7 @@ export function countPages(paths: readonly string[], cwd: string, bound: number)
  */
 export function startEarlyThread(script: URL): EarlyThread {
   const halted = new Int32Array(new SharedArrayBuffer(4))
+  // The gate as site-write.ts's `newWriteGate` makes it, not imported: its modules cost the bin ~15 ms.
   const writeGate = new Int32Array(new SharedArrayBuffer(8))
   const worker = new Worker(script, { workerData: { source: undefined, options: CONVERT_OPTIONS, halted, writeGate }, resourceLimits: workerResourceLimits('convert') })
   worker.unref()

@@ -9,6 +9,7 @@ import type { CommandContext } from '../context.js'
 import type { ConvertJob, PageOutcome } from '../convert-pages.js'
 import { displayPath } from '../files.js'
 import { EXIT, UsageError } from '../io.js'
+import { isPageName } from '../early-thread.js'
 import { CONVERT_AUTO_THRESHOLD, Pool, threadsFor } from '../pool.js'
 import { removeTemporaries, replaceFile, writeNew } from '../site-write.js'
 import { kindOf, writeUserFile } from '../special-files.js'
@@ -59,7 +60,7 @@ async function collectPages(paths: readonly string[], cwd: string): Promise<stri
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const path = join(dir, entry.name)
       if (entry.isDirectory()) await walk(path)
-      else if (entry.isFile() && entry.name.toLowerCase().endsWith('.txt')) found.add(path)
+      else if (entry.isFile() && isPageName(entry.name)) found.add(path)
     }
   }
   for (const p of paths) {
