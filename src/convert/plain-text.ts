@@ -9,13 +9,14 @@
  *   becomes a list, a heading, a code block, a quote or an HTML block, and no text becomes
  *   emphasis, a link or a character reference; and
  * - reads each run of non-blank lines as one paragraph of text, in one pass, and the page from
- *   its first such run to its end in one construct (`plainFlow` below). CommonMark's own
- *   paragraph is read three times over: as flow, then as content (where definitions could
- *   start), then as text (where emphasis and links could start), each pass splitting and
- *   relinking the chunks of the one before. With every construct off, the last two passes find
- *   nothing, and they were half of the parse: a bench page (about 11 KB) took about 1.8 ms
- *   instead of 3.6–4.3 ms (session 7), and flow's and the document's attempts at each line
- *   were much of the rest (session 26).
+ *   the whole page in one construct (`plainDocument` below). CommonMark's own paragraph is
+ *   read three times over: as flow, then as content (where definitions could start), then as
+ *   text (where emphasis and links could start), each pass splitting and relinking the chunks
+ *   of the one before. With every construct off, the last two passes find nothing, and they
+ *   were half of the parse: a bench page (about 11 KB) took about 1.8 ms instead of 3.6–4.3 ms
+ *   (session 7). Flow's and the document's attempts at each line were much of the rest
+ *   (session 26), and then the document's own pass: it read every line once to hand it to
+ *   flow, as a chunk that flow read again and that was spliced back (session 27).
  *
  * The tree is the one CommonMark gives for the same text with every construct off (positions
  * included): paragraphs spanning their lines, each holding one text node, its lines without
@@ -37,8 +38,8 @@ import { exitLineData } from '../parse/fast-paragraph.js'
 /**
  * Every construct of micromark's CommonMark set, by name (micromark-core-commonmark), but
  * `lineEnding`: the line endings inside a paragraph (micromark cannot parse without it).
- * Paragraphs (`content`) and blank lines are not constructs that can be disabled (and flow tries
- * `plainFlow` first, so content is never reached).
+ * Paragraphs (`content`) and blank lines are not constructs that can be disabled (and the
+ * document reads the whole page with `plainDocument`, so neither flow nor content is reached).
  * `test/convert/plain-text.test.ts` parses a page with each of these and finds paragraphs only.
  */
 export const DISABLED_CONSTRUCTS: readonly string[] = [
@@ -64,27 +65,33 @@ export const DISABLED_CONSTRUCTS: readonly string[] = [
 ]
 
 /**
- * The rest of the document as plain text, read by one construct: paragraphs and the blank lines
- * between them, with the very events micromark's flow and the one-pass paragraph of
+ * The document as plain text, read by one construct: paragraphs and the blank lines between
+ * them, with the very events micromark's flow and the one-pass paragraph of
  * `parse/fast-paragraph.ts` give (so mdast-util-from-markdown builds the same tree, positions
- * included). Flow tries it at the document's first line that is not blank (every other flow
- * construct is off); it then reads every line to the end:
+ * included). It is a document construct, as a block quote or a list is (both are off): the
+ * document tries it at its first line, after that line's white space, and it reads every line
+ * to the end.
  *
  * - a paragraph: per line a `data`, trailing white space as a `lineSuffix`, between two lines a
  *   `lineEnding` and the next line's white space as a `linePrefix`;
  * - after a paragraph: its last line's `lineEnding`, outside it, as flow writes it;
  * - a blank line: its white space as a `linePrefix`, its line ending as a `lineEndingBlank`.
  *
- * What it saves over flow trying its constructs at each paragraph, and the document trying the
- * container constructs at each line (none is on): the construct is concrete, so the document
- * passes every line straight to it. A bench page (~230 lines, ~75 paragraphs) allocated 2.08 MB
- * to convert, and 1.60 MB read so (docs/performance.md, session 26).
+ * At the end of the text the document closes it with `exit`, which has nothing to close: it
+ * opens no token of its own.
+ *
+ * What it saves: a flow construct (this one, in session 26) is read twice. The document
+ * reads each line, character by character, into a chunk of flow, which flow reads again and
+ * micromark splices back into the document's events once the document is read. As a document
+ * construct it reads each character once, and nothing is spliced: a bench page (~230 lines,
+ * ~75 paragraphs) allocates 1.11 MB to convert, against 1.57 MB read by flow and 2.08 MB before
+ * that (docs/performance.md, sessions 26 and 27).
  *
  * Two or more spaces at a line's end are white space like any other, not a hard break.
  */
-const plainFlow: Construct = { name: 'plainFlow', concrete: true, tokenize: tokenizePlainFlow }
+const plainDocument: Construct = { name: 'plainDocument', tokenize: tokenizePlainDocument, exit: () => undefined }
 
-function tokenizePlainFlow(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
+function tokenizePlainDocument(this: TokenizeContext, effects: Effects, ok: State, nok: State): State {
   const self = this
   /** Where the run of white space being read started: the line's data ends there if the line does. */
   let space: Point | undefined
@@ -93,9 +100,10 @@ function tokenizePlainFlow(this: TokenizeContext, effects: Effects, ok: State, n
   return start
 
   function start(code: Code): State | undefined {
-    // Flow gives a line that is not blank, after its white space; nothing interrupts a paragraph here.
-    if (self.interrupt || code === null || markdownLineEnding(code)) return nok(code)
-    return paragraph(code)
+    // The document's first line, after its white space (blank or not). micromark tries no
+    // construct at the end of the text, so an empty one never gets here; were it to, it is no page.
+    if (code === null) return nok(code)
+    return atLine(code)
   }
 
   function paragraph(code: Code): State | undefined {
@@ -152,10 +160,10 @@ function tokenizePlainFlow(this: TokenizeContext, effects: Effects, ok: State, n
   }
 }
 
-/** The micromark extension: every construct off, and paragraphs read in one pass. */
+/** The micromark extension: every construct off, and the document read as paragraphs in one pass. */
 export const plainTextExtension: Extension = {
   disable: { null: [...DISABLED_CONSTRUCTS] },
-  flow: { null: [plainFlow] },
+  document: { null: [plainDocument] },
 }
 
 /** The unified plugin: adds the micromark extension above. */

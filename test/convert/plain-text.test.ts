@@ -139,27 +139,41 @@ describe('remarkPlainText reads paragraphs in one pass', () => {
     )
   })
 
-  it('reads a page from its first paragraph to its end in one construct: flow tries it once, not at each paragraph', () => {
-    const construct = (plainTextExtension.flow as Record<string, Construct[]>)['null']![0]!
-    let tries = 0
+  it('reads a page in one document construct: tried once, at its first line, and flow never reached', () => {
+    const construct = (plainTextExtension.document as Record<string, Construct[]>)['null']![0]!
+    /** The character each try of the construct started at. */
+    const tries: (number | null)[] = []
     const counted: Construct = {
       ...construct,
-      tokenize(...args) {
-        tries++
-        return construct.tokenize.apply(this, args)
+      tokenize(effects, ok, nok) {
+        const start = construct.tokenize.call(this, effects, ok, nok)
+        return (code) => {
+          tries.push(code)
+          return start(code)
+        }
+      },
+    }
+    let flowTries = 0
+    const flowCounter: Construct = {
+      tokenize(_, __, nok) {
+        flowTries++
+        return nok
       },
     }
     const counting = unified()
       .use(remarkParse)
       .use(function () {
-        ;(this.data().micromarkExtensions ??= []).push({ ...plainTextExtension, flow: { null: [counted] } })
+        ;(this.data().micromarkExtensions ??= []).push({ ...plainTextExtension, document: { null: [counted] }, flow: { null: [flowCounter] } })
       })
       .freeze()
     const text = `\n  \n${seedText('000')}`
     const tree = counting.parse(text)
     expect(tree).toEqual(plain.parse(text))
     expect(tree.children.length).toBeGreaterThan(50)
-    expect(tries).toBe(1)
+    // Once, at the first line (blank: its line feed, micromark's code -4). At the end of the
+    // text the document tries no construct, and closes this one with its `exit`.
+    expect(tries).toEqual([-4])
+    expect(flowTries).toBe(0)
   })
 
   it('reads two spaces before a line ending as white space, not a hard break', () => {
