@@ -8,12 +8,12 @@
  * - turns off every CommonMark construct by name (micromark's `disable`), so no line of the page
  *   becomes a list, a heading, a code block, a quote or an HTML block, and no text becomes
  *   emphasis, a link or a character reference; and
- * - reads each run of non-blank lines as one paragraph of text, in one pass, and the page from
- *   the whole page in one construct (`plainDocument` below). CommonMark's own paragraph is
- *   read three times over: as flow, then as content (where definitions could start), then as
- *   text (where emphasis and links could start), each pass splitting and relinking the chunks
- *   of the one before. With every construct off, the last two passes find nothing, and they
- *   were half of the parse: a bench page (about 11 KB) took about 1.8 ms instead of 3.6–4.3 ms
+ * - reads each run of non-blank lines as one paragraph of text, in one pass, and the whole page
+ *   in one construct (`plainDocument` below). CommonMark's own paragraph is read three times
+ *   over: as flow, then as content (where definitions could start), then as text (where
+ *   emphasis and links could start), each pass splitting and relinking the chunks of the one
+ *   before. With every construct off, the last two passes find nothing, and they were half
+ *   of the parse: a bench page (about 11 KB) took about 1.8 ms instead of 3.6–4.3 ms
  *   (session 7). Flow's and the document's attempts at each line were much of the rest
  *   (session 26), and then the document's own pass: it read every line once to hand it to
  *   flow, as a chunk that flow read again and that was spliced back (session 27).
