@@ -18,7 +18,7 @@ export type WorkerKind = 'lint' | 'build' | 'convert'
  * - convert, 1,000 pages: 16 MB, 2.9–3.1 s against 3.1–3.3 s; 3,000 pages 7.5–8.5 s against
  *   8.1–8.6 s, peak 194 MB against 304 MB;
  * - build, which also renders every page on the same threads, kept 96 MB then (with 32 MB,
- *   28.0 and 30.6 s against 26.1 and 28.9 s, one run each). Measured again in session 27,
+ *   28.0 and 30.6 s against 26.1 and 28.9 s, two runs each). Measured again in session 27,
  *   after ten sessions of changes to lint and build, less is faster (alternated, three pairs
  *   at 10,000 files and six at 2,000, every pair faster): 10,000 files, 48 MB 23.81 s against
  *   96 MB 24.85 s, then 32 MB 22.41 s against 48 MB 22.82 s, peak 322 MB against 410 MB with
