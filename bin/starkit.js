@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules.
+// The bundle of lib/cli/main.js (scripts/bundle.mjs): one file to load, not ~200 modules,
+// compiled with its code cache (bin/load-main.js).
 import { setFlagsFromString } from 'node:v8'
-import { flagSetter, givenFlags } from './v8-flags.js'
+import { compileMain, requireMain } from './load-main.js'
+import { flagSetter, givenFlags, START_FLAGS } from './v8-flags.js'
 
 // Each V8 flag below is set unless node was given it on its own command line: then it is the
 // user's, kept as given (bin/v8-flags.js).
@@ -9,41 +11,22 @@ const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))
 
 // With --debug an internal error prints its stack: through the bundle's source maps, the
 // lines of src/*.ts that threw. Node reads a file's source map only if maps are on when the
-// file loads, so they are turned on before the bundle is imported (and only then: reading
-// them costs every start).
-if (process.argv.includes('--debug')) process.setSourceMapsEnabled(true)
+// file loads, so they are turned on before the bundle is loaded (and only then: reading
+// them costs every start), and node loads the bundle itself, without the code cache
+// (`requireMain`).
+const debug = process.argv.includes('--debug')
+if (debug) process.setSourceMapsEnabled(true)
 
-// No concurrent marking: each heap marks on its own thread (incrementally, in steps), not on
-// V8's helper threads as well. lint, build and convert start as many worker threads as there
-// are cores, so there is no idle core for a helper to mark on: its marking only took the
-// cores from the workers, and cost more in all. 10,000 files: V8's helper threads used ~6 CPU-s
-// instead of ~9.5 in a cold lint (~3 % less wall time), ~9 instead of ~14.5 in a build (11-14 %
-// less), at a peak 15-30 MB higher (docs/performance.md, session 16). Set before anything is
-// imported, so that no collection has started marking yet: the flag is read when one starts.
-setFlag('--no-concurrent-marking')
+// The flags every run starts with, each with why (bin/v8-flags.js).
+for (const flag of START_FLAGS) setFlag(flag)
 
-// TurboFan inlines less into each function it optimizes: at most 100 bytes of bytecode in all,
-// not V8's 920. Every thread of a run optimizes the same functions again in its own heap, on
-// two cores that the threads themselves keep busy, so what a compilation costs is paid in
-// wall time, and over a run of seconds it is not earned back by faster code: alternated runs
-// (docs/performance.md, session 20) of convert, 1,000 pages: 2.8-3.0 s against 3.1-3.3 s;
-// lint, 2,000 files: 6.7-6.8 s against 7.3-7.7 s; lint, 10,000 files: the same or faster.
-// V8 reads the flag at each compilation, in every thread.
-setFlag('--max-inlined-bytecode-size-cumulative=100')
-
-// TurboFan calls Array.prototype.map, filter, forEach and the like, rather than writing their
-// loops into the optimized function. Written in, `map` makes a holey array where the builtin
-// makes a packed one: every function that reads such an array, optimized while it was given
-// packed ones, is thrown away at its first holey one ("wrong map") and optimized again, and
-// the function that maps is thrown away at its own next read. A convert of 1,000 pages threw
-// away 63 optimized functions and compiled for 2.75 CPU-s; with the flag, 25 and 2.06 CPU-s,
-// and took 3.12-3.40 s against 3.28-3.69 s (alternated). Lint of 10,000 files: 19.2-20.4 s
-// against 20.6-21.5 s; build of 10,000 files the same within the noise (medians of ten runs
-// 24.9 and 24.1 s, each spread over 7 s) (docs/performance-history.md, session 21).
-setFlag('--no-turbo-inline-array-builtins')
+// The bundle compiled now, with its code cache, before any other flag is set: V8 takes a code
+// cache only under the flags it was made with, which are these (scripts/code-cache.mjs). It
+// runs below, once convert's thread has started.
+const compiled = debug ? undefined : compileMain()
 
 // Once a run starts worker threads, the threads keep the cores busy, and V8's helper threads
-// only take the cores from them (as concurrent marking did, above). A run without threads (a
+// only take the cores from them (as concurrent marking did, bin/v8-flags.js). A run without threads (a
 // warm `--cache` run, a few files) keeps its helpers: the other cores are idle there. Measured
 // in alternated runs (docs/performance.md, session 21):
 // - Each heap of the process (this thread's and each worker's) scavenges on its own thread,
@@ -82,7 +65,7 @@ if (process.argv.includes('convert')) {
   }
 }
 
-const { beforeThreads, directWriter, main, onRunWeight, useEarlyThread, writeAll } = await import('../lib/bundle/main.js')
+const { beforeThreads, directWriter, main, onRunWeight, useEarlyThread, writeAll } = compiled ? compiled.run() : requireMain()
 useEarlyThread(early)
 
 // A pool sets them when it starts its threads (the early thread's are set above).

@@ -1,7 +1,8 @@
-// The CLI as three bundles (`npm run build`, after tsc): lib/bundle/main.js, and the two worker
-// scripts the CLI starts, lib/bundle/worker.js and lib/bundle/digest-worker.js, with what
-// only some commands load (the HTML renderer, the converter, the prompts) in chunks of
-// their own that are still loaded only when used.
+// The CLI as three bundles (`npm run build`, after tsc): lib/bundle/main.cjs, the main
+// thread's, and the two worker scripts the CLI starts, lib/bundle/worker.js and
+// lib/bundle/digest-worker.js, with what only some commands load (the HTML renderer, the
+// converter, the prompts) in chunks of their own that are still loaded only when used. Then
+// main.cjs's code cache (scripts/code-cache.mjs).
 //
 // Why: every start of starkit, and every worker thread it starts, loaded ~200 ES modules one
 // by one (resolve, read, compile, link), ~0.3 s before any work: `starkit --version` took
@@ -11,10 +12,14 @@
 //
 // The bundles sit two folders below the package root, as lib/cli/*.js do, so the paths the
 // code resolves from `import.meta.url` (`../../schema/`, `../../templates/`,
-// `../../package.json`, `./worker.js`) find the same files. The output is deterministic.
+// `../../package.json`, `./worker.js`) find the same files. The bundles are deterministic; the
+// code cache is V8's, made by running the bundle.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { build } from 'esbuild'
+import { BUILD_ID_MARK, MODULE_HEAD, MODULE_TAIL } from '../bin/load-main.js'
 import { compileOnce } from './compile-once.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -48,15 +53,29 @@ const fromMarkdownOnce = {
 }
 const outdir = `${root}lib/bundle`
 rmSync(outdir, { recursive: true, force: true })
-const { metafile } = await build({
+/** What both builds share. */
+const common = {
   absWorkingDir: root,
-  entryPoints: { main: 'lib/cli/main.js', worker: 'lib/cli/worker.js', 'digest-worker': 'lib/cli/digest-worker.js' },
-  outdir,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // Source maps back to src/*.ts through tsc's maps of lib/ (esbuild follows a file's own
+  // source map): node reads them only where source maps are on, which the bin turns on for
+  // `--debug`, so an internal error's stack names the TypeScript that threw.
+  sourcemap: 'linked',
+  metafile: true,
+  plugins: [combineOnce, fromMarkdownOnce],
+}
+// The worker threads' scripts, as ES modules, with what only some tasks load (the HTML
+// renderer, the converter) in chunks of their own.
+const workers = await build({
+  ...common,
+  entryPoints: { worker: 'lib/cli/worker.js', 'digest-worker': 'lib/cli/digest-worker.js' },
+  outdir,
+  splitting: true,
+  format: 'esm',
   // CommonJS dependencies (ajv, commander, yaml, …) call `require`, and may read `__filename`
   // (write-file-atomic, until session 15, named its temporary files with it); an ES module has
   // neither.
@@ -71,20 +90,47 @@ const { metafile } = await build({
     ].join(' '),
   },
   chunkNames: 'chunk-[hash]',
-  legalComments: 'eof',
-  logLevel: 'warning',
-  // Source maps back to src/*.ts through tsc's maps of lib/ (esbuild follows a file's own
-  // source map): node reads them only where source maps are on, which the bin turns on for
-  // `--debug`, so an internal error's stack names the TypeScript that threw.
-  sourcemap: 'linked',
-  metafile: true,
-  plugins: [combineOnce, fromMarkdownOnce],
 })
+// The CLI's main thread, as one CommonJS file: the one kind of script Node 20 compiles with a
+// code cache (bin/load-main.js). What only some commands run (the HTML renderer, the converter,
+// the prompts) is in the file, and runs only when a command imports it: esbuild wraps each such
+// module in a function that runs it on its first import. Its `import.meta.url` is the file's URL
+// (scripts/import-meta-url.mjs).
+const MAIN = `${outdir}/main.cjs`
+const main = await build({
+  ...common,
+  entryPoints: ['lib/cli/main.js'],
+  outfile: MAIN,
+  format: 'cjs',
+  charset: 'ascii',
+  define: { 'import.meta.url': 'importMetaUrl' },
+  inject: [`${root}scripts/import-meta-url.mjs`],
+})
+// ASCII only: V8 holds a source with any other character in two bytes a character, and the bin
+// reads and copies the ~2 MB of it at every start (~15 ms more here). esbuild escapes strings
+// and names (`charset`), not regular expressions (which would change their `source`) or
+// comments: here each character of those that is not ASCII is written as its `\u` escape,
+// which means the same character in a regular expression, with or without the `u` flag.
+// The bundle ends with the id of its build, which its code cache must carry (bin/load-main.js):
+// a cache of another build is never used for it, whatever V8 would say.
+const text = readFileSync(MAIN, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+const id = createHash('sha256').update(text).digest('hex')
+// The module is a function of CommonJS's variables, in the file itself: a script whose value is
+// that function, which the bin compiles as it is (the ~2 MB of text not copied again to add the
+// function around it), and calls. Loaded by node as CommonJS (`require`, for `--debug`), the same
+// text calls the function with the module's variables. On the banner's line, so that the lines
+// of the source map are still the file's.
+const [head, ...rest] = text.replace(/\n?$/, '').split('\n')
+writeFileSync(MAIN, [`${MODULE_HEAD}${head}`, ...rest, `${BUILD_ID_MARK.slice(1)}${id}`, MODULE_TAIL].join('\n') + '\n')
 // Which sources each file of the bundle holds, for test/cli/startup.test.ts (which checks what
 // a command loads) and for anyone reading a profile of the bundle.
 const sources = Object.fromEntries(
-  Object.entries(metafile.outputs)
+  [...Object.entries(workers.metafile.outputs), ...Object.entries(main.metafile.outputs)]
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([output, { inputs }]) => [output, Object.keys(inputs).sort()]),
 )
 writeFileSync(`${outdir}/sources.json`, JSON.stringify(sources, null, 1) + '\n')
+// The code cache of main.cjs, made by running it (scripts/code-cache.mjs): in a process of its own,
+// which sets the bin's flags and nothing else.
+const made = spawnSync(process.execPath, [`${root}scripts/code-cache.mjs`], { stdio: 'inherit' })
+if (made.status !== 0) process.exit(made.status ?? 1)

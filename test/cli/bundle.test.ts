@@ -85,14 +85,15 @@ describe('the bundled CLI', () => {
 })
 
 describe('--debug through the bundle', () => {
-  const MAIN = fileURLToPath(new URL('../../lib/bundle/main.js', import.meta.url))
+  const LOADER = fileURLToPath(new URL('../../bin/load-main.js', import.meta.url))
 
   test('an internal error of the bundled CLI shows the lines of src/*.ts that threw, through its source maps', () => {
     const dir = workspace()
-    // The bundle with source maps on, as the bin loads it with --debug, its report going to a terminal that is gone.
+    // The bundle with source maps on, loaded as the bin loads it with --debug, its report going to a terminal that is gone.
     const script = [
       'process.setSourceMapsEnabled(true)',
-      `const { main } = await import(${JSON.stringify(MAIN)})`,
+      `const { requireMain } = await import(${JSON.stringify(LOADER)})`,
+      'const { main } = requireMain()',
       "let stderr = ''",
       `const io = { cwd: ${JSON.stringify(dir)}, stdout: () => { throw new Error('the terminal is gone') }, stderr: (s) => void (stderr += s), stdoutIsTTY: false, stdinIsTTY: false, env: {} }`,
       "const code = await main(['--debug', 'lint', 'scenarios', '-f', 'json'], io)",

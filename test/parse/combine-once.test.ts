@@ -37,14 +37,17 @@ describe('combineExtensions, remembered', () => {
 
   test("the bundle gives it to micromark's parse, and the package to everyone else", () => {
     const sources = JSON.parse(readFileSync(new URL('../../lib/bundle/sources.json', import.meta.url), 'utf8')) as Record<string, string[]>
+    // The main thread's bundle and the worker threads' chunk of the parse.
     const withParse = Object.entries(sources).filter(([, inputs]) => inputs.includes('node_modules/micromark/lib/parse.js'))
-    expect(withParse).toHaveLength(1)
-    expect(withParse[0]![1]).toContain('lib/parse/combine-once.js')
-    const text = readFileSync(new URL(`../../${withParse[0]![0]}`, import.meta.url), 'utf8')
-    // micromark's parse calls the remembered one, which calls the package's.
-    const parse = text.slice(text.indexOf('// node_modules/micromark/lib/parse.js'))
-    const called = /(\w+)\(\[constructs_exports\b/.exec(parse)?.[1]
-    expect(called).toBeDefined()
-    expect(text).toMatch(new RegExp(`// lib/parse/combine-once\\.js[\\s\\S]*function ${called}\\(extensions\\)`))
+    expect(withParse.map(([file]) => file.endsWith('.cjs'))).toEqual([false, true])
+    for (const [file, inputs] of withParse) {
+      expect(inputs).toContain('lib/parse/combine-once.js')
+      const text = readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')
+      // micromark's parse calls the remembered one, which calls the package's.
+      const parse = text.slice(text.indexOf('// node_modules/micromark/lib/parse.js'))
+      const called = /(\w+)\(\[constructs_exports\b/.exec(parse)?.[1]
+      expect(called).toBeDefined()
+      expect(text).toMatch(new RegExp(`// lib/parse/combine-once\\.js[\\s\\S]*function ${called}\\(extensions\\)`))
+    }
   })
 })
