@@ -72,8 +72,32 @@ const median = (xs) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-/** A row of the table: a command to time (or `time`, a function giving seconds), with what to do before and after each run. */
+/**
+ * A row of the table: a command to time (or `time`, a function giving seconds), with what to do
+ * before and after each run, and `repeat`: how many runs back to back make the row's sample of
+ * a round (their median; default 1).
+ */
 const row = (key, name, command, argv, cwd, hooks = {}) => ({ key, name, command, argv, cwd, ...hooks })
+
+/**
+ * Runs of a second or two are timed five times back to back in each round, and the round takes
+ * their median: one such run on this VM moves by ±15 % from one run to the next (the warm row's
+ * run of one build took 0.65–0.83 s in six runs in a row at session 28's start), which is more
+ * than a row timed once for 20 s or more moves. The rounds still compare rows timed in the same
+ * stretch of minutes: five runs of the warm row take ~3 s.
+ */
+const SHORT_REPEAT = 5
+
+/** A round's sample of a row: one run, or the median of its `repeat` runs (their largest peak). */
+function sample(r) {
+  const runs = []
+  for (let i = 0; i < (r.repeat ?? 1); i++) {
+    r.before?.()
+    runs.push(r.time ? { seconds: r.time(), mb: NaN, cpu: NaN } : measure(r.command, r.argv, r.cwd))
+    r.after?.()
+  }
+  return runs.length === 1 ? runs[0] : { seconds: median(runs.map((m) => m.seconds)), mb: Math.max(...runs.map((m) => m.mb)), cpu: median(runs.map((m) => m.cpu)), each: runs.map((m) => m.seconds) }
+}
 
 /**
  * Time every row once per round, for RUNS rounds, and take each row's median. Rounds, not a
@@ -85,11 +109,10 @@ function benchRounds(rows) {
   const samples = new Map(rows.map((r) => [r.key, []]))
   for (let round = 1; round <= RUNS; round++) {
     for (const r of rows) {
-      r.before?.()
-      const m = r.time ? { seconds: r.time(), mb: NaN, cpu: NaN } : measure(r.command, r.argv, r.cwd)
-      r.after?.()
+      const m = sample(r)
       samples.get(r.key).push(m)
-      console.error(`[${round}/${RUNS}] ${r.name.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${Number.isNaN(m.mb) ? '' : `${m.mb.toFixed(0).padStart(6)} MB`}`)
+      const each = m.each ? ` (median of ${m.each.map((x) => x.toFixed(2)).join(', ')})` : ''
+      console.error(`[${round}/${RUNS}] ${r.name.padEnd(44)} ${m.seconds.toFixed(2).padStart(8)} s ${Number.isNaN(m.mb) ? '' : `${m.mb.toFixed(0).padStart(6)} MB`}${each}`)
     }
   }
   const results = {}
@@ -140,6 +163,7 @@ const results = benchRounds([
   row('warm', '(c) starkit lint --cache, 1 changed', process.execPath, [bin, 'lint', big, '--format', 'json', '--cache', '--cache-location', cache], base, {
     before: () => writeFileSync(changed, `${original}\n<!-- edit ${++edits} -->\n`),
     after: () => writeFileSync(changed, original),
+    repeat: SHORT_REPEAT,
   }),
   row('build', '(e) starkit build (JSON + HTML)', process.execPath, [bin, 'build', big, '--out', out, '--force'], base, { before: () => rmSync(out, { recursive: true, force: true }) }),
   // The disk's share of build: the same files, the same bytes, written the way build writes them.
@@ -159,7 +183,10 @@ const results = benchRounds([
   row('coldOne', '(b) starkit lint, cold, 1 thread', process.execPath, [bin, 'lint', big, '--format', 'json', '--concurrency', 'off'], base),
   row('markdownlint', '(d) markdownlint-cli2', process.execPath, [nodeBin('markdownlint-cli2', 'markdownlint-cli2-bin.mjs'), `${big}/*.md`], root),
   row('remark', '(d) remark-cli + lint-recommended', process.execPath, [nodeBin('remark-cli', 'cli.js'), big, '--use', 'remark-frontmatter', '--use', 'remark-preset-lint-recommended', '--quiet', '--no-stdout'], root),
-  row('convert', `(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
+  row('convert', `(f) starkit convert, ${PAGES} pages`, process.execPath, [bin, 'convert', pages, '--out-dir', converted, '--force'], base, {
+    before: () => rmSync(converted, { recursive: true, force: true }),
+    repeat: SHORT_REPEAT,
+  }),
   row('convertMany', `(f) starkit convert, ${MANY_PAGES} pages`, process.execPath, [bin, 'convert', manyPages, '--out-dir', converted, '--force'], base, { before: () => rmSync(converted, { recursive: true, force: true }) }),
   row('pageFloor', `(f') remark-parse of the pages, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--threads', cores], base),
   row('plainFloor', `(f'') remark-parse + remarkPlainText, ${cores} threads`, process.execPath, [floor, pages, '--pages', '--plain', '--threads', cores], base),
