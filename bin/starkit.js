@@ -26,9 +26,9 @@ for (const flag of START_FLAGS) setFlag(flag)
 const compiled = debug ? undefined : compileMain()
 
 // Once a run starts worker threads, the threads keep the cores busy, and V8's helper threads
-// only take the cores from them (as concurrent marking did, bin/v8-flags.js). A run without threads (a
-// warm `--cache` run, a few files) keeps its helpers: the other cores are idle there. Measured
-// in alternated runs (docs/performance.md, session 21):
+// only take the cores from them (as concurrent marking did, bin/v8-flags.js). A run without
+// threads (a warm `--cache` run, a few files) keeps its helpers: the other cores are idle
+// there. Measured in alternated runs (docs/performance.md, session 21):
 // - Each heap of the process (this thread's and each worker's) scavenges on its own thread,
 //   without parallel helper tasks. Convert of 1,000 pages 2.52-2.93 s (median 2.61) against
 //   2.58-3.10 s (2.70); lint of 2,000 files 5.29-5.52 s against 5.56-5.68 s; a warm run
