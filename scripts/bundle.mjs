@@ -103,11 +103,17 @@ const main = await build({
   outfile: MAIN,
   format: 'cjs',
   charset: 'ascii',
+  // The prompts of an interactive `starkit new` (~0.8 MB with what they use): loaded from the
+  // package's CommonJS build (`require`) when they are used, not read at every start with the
+  // rest. A script compiled by the bin has no `import()` (node gives one only to the files it
+  // loads itself), so none is left in the bundle.
+  external: ['@inquirer/prompts'],
+  supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'importMetaUrl' },
   inject: [`${root}scripts/import-meta-url.mjs`],
 })
 // ASCII only: V8 holds a source with any other character in two bytes a character, and the bin
-// reads and copies the ~2 MB of it at every start (~15 ms more here). esbuild escapes strings
+// reads and copies the bundle (~1.4 MB) at every start (~15 ms more at 2 MB). esbuild escapes strings
 // and names (`charset`), not regular expressions (which would change their `source`) or
 // comments: here each character of those that is not ASCII is written as its `\u` escape,
 // which means the same character in a regular expression, with or without the `u` flag.
@@ -116,7 +122,7 @@ const main = await build({
 const text = readFileSync(MAIN, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 const id = createHash('sha256').update(text).digest('hex')
 // The module is a function of CommonJS's variables, in the file itself: a script whose value is
-// that function, which the bin compiles as it is (the ~2 MB of text not copied again to add the
+// that function, which the bin compiles as it is (the ~1.4 MB of text not copied again to add the
 // function around it), and calls. Loaded by node as CommonJS (`require`, for `--debug`), the same
 // text calls the function with the module's variables. On the banner's line, so that the lines
 // of the source map are still the file's.
