@@ -113,19 +113,19 @@ const main = await build({
   inject: [`${root}scripts/import-meta-url.mjs`],
 })
 // ASCII only: V8 holds a source with any other character in two bytes a character, and the bin
-// reads and copies the bundle (~1.4 MB) at every start (~15 ms more at 2 MB). esbuild escapes strings
-// and names (`charset`), not regular expressions (which would change their `source`) or
-// comments: here each character of those that is not ASCII is written as its `\u` escape,
+// reads and copies the bundle (~1.4 MB) at every start (~15 ms more at 2 MB). esbuild escapes
+// strings and names (`charset`), not regular expressions (which would change their `source`)
+// or comments: here each character of those that is not ASCII is written as its `\u` escape,
 // which means the same character in a regular expression, with or without the `u` flag.
 // The bundle ends with the id of its build, which its code cache must carry (bin/load-main.js):
 // a cache of another build is never used for it, whatever V8 would say.
 const text = readFileSync(MAIN, 'utf8').replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 const id = createHash('sha256').update(text).digest('hex')
 // The module is a function of CommonJS's variables, in the file itself: a script whose value is
-// that function, which the bin compiles as it is (the ~1.4 MB of text not copied again to add the
-// function around it), and calls. Loaded by node as CommonJS (`require`, for `--debug`), the same
-// text calls the function with the module's variables. On the banner's line, so that the lines
-// of the source map are still the file's.
+// that function, which the bin compiles as it is (its text not copied again to add the function
+// around it), and calls. Loaded by node as CommonJS (`require`, for `--debug`), the same text
+// calls the function with the module's variables. On the first line, so that the lines of the
+// source map are still the file's.
 const [head, ...rest] = text.replace(/\n?$/, '').split('\n')
 writeFileSync(MAIN, [`${MODULE_HEAD}${head}`, ...rest, `${BUILD_ID_MARK.slice(1)}${id}`, MODULE_TAIL].join('\n') + '\n')
 // Which sources each file of the bundle holds, for test/cli/startup.test.ts (which checks what
