@@ -3,11 +3,12 @@
 // compiled with its code cache (bin/load-main.js).
 import { setFlagsFromString } from 'node:v8'
 import { compileMain, requireMain } from './load-main.js'
-import { flagSetter, givenFlags, START_FLAGS } from './v8-flags.js'
+import { startFlags } from './v8-flags.js'
 
-// Each V8 flag below is set unless node was given it on its own command line: then it is the
-// user's, kept as given (bin/v8-flags.js).
-const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))
+// The flags every run starts with, each with why (bin/v8-flags.js). Each V8 flag the bin sets,
+// these and those below, is set unless node was given it on its own command line: then it is
+// the user's, kept as given.
+const setFlag = startFlags(setFlagsFromString, process.execArgv)
 
 // With --debug an internal error prints its stack: through the bundle's source maps, the
 // lines of src/*.ts that threw. Node reads a file's source map only if maps are on when the
@@ -16,9 +17,6 @@ const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))
 // (`requireMain`).
 const debug = process.argv.includes('--debug')
 if (debug) process.setSourceMapsEnabled(true)
-
-// The flags every run starts with, each with why (bin/v8-flags.js).
-for (const flag of START_FLAGS) setFlag(flag)
 
 // The bundle compiled now, with its code cache, before any other flag is set: V8 takes a code
 // cache only under the flags it was made with, which are these (scripts/code-cache.mjs). It
@@ -54,7 +52,7 @@ const threadFlags = (kind) => {
 }
 
 // A convert that will start a worker thread starts it now, so that it loads while this thread
-// loads the bundle, instead of once the command has listed its pages (lib/cli/early-thread.js,
+// runs the bundle, instead of once the command has listed its pages (lib/cli/early-thread.js,
 // a module of its own so that other commands read none of it).
 let early
 if (process.argv.includes('convert')) {

@@ -66,3 +66,14 @@ export const START_FLAGS = [
   // 24.9 and 24.1 s, each spread over 7 s) (docs/performance-history.md, session 21).
   '--no-turbo-inline-array-builtins',
 ]
+
+/**
+ * The bin's setter (`flagSetter` over node's own arguments `execArgv`), once it has set the
+ * start flags through it: how the bin starts, and how the process that makes the bundle's code
+ * cache starts (scripts/code-cache.mjs), so that the cache is made under the flags the bin runs with.
+ */
+export function startFlags(setFlagsFromString, execArgv) {
+  const setFlag = flagSetter(setFlagsFromString, givenFlags(execArgv))
+  for (const flag of START_FLAGS) setFlag(flag)
+  return setFlag
+}

@@ -14,10 +14,9 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { setFlagsFromString } from 'node:v8'
 import { CODE_CACHE, compileMain } from '../bin/load-main.js'
-import { flagSetter, givenFlags, START_FLAGS } from '../bin/v8-flags.js'
+import { startFlags } from '../bin/v8-flags.js'
 
-const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))
-for (const flag of START_FLAGS) setFlag(flag)
+startFlags(setFlagsFromString, process.execArgv)
 
 const compiled = compileMain({ cache: false })
 if (compiled.id === undefined) throw new Error('Unexpected lib/bundle/main.cjs without a build id, expected the bundle scripts/bundle.mjs writes')

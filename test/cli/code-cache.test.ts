@@ -31,9 +31,8 @@ function cacheState(dir: string, nodeArgs: string[] = []): string {
   const script = [
     "import { setFlagsFromString } from 'node:v8'",
     `const { compileMain } = await import(${JSON.stringify(join(dir, 'bin/load-main.js'))})`,
-    `const { flagSetter, givenFlags, START_FLAGS } = await import(${JSON.stringify(join(dir, 'bin/v8-flags.js'))})`,
-    'const setFlag = flagSetter(setFlagsFromString, givenFlags(process.execArgv))',
-    'for (const flag of START_FLAGS) setFlag(flag)',
+    `const { startFlags } = await import(${JSON.stringify(join(dir, 'bin/v8-flags.js'))})`,
+    'startFlags(setFlagsFromString, process.execArgv)',
     'const compiled = compileMain()',
     // Run, as the bin does: a cache V8 took must give a bundle that works.
     'const { main } = compiled.run()',
