@@ -7,22 +7,20 @@
  * and would fail here.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { tempFolders } from '../support/temp.js'
 import { run } from '../support/io.js'
 import { SCENARIOS_DIR, SEEDS_DIR } from '../convert/helpers.js'
 
 const BIN = fileURLToPath(new URL('../../bin/starkit.js', import.meta.url))
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
+const tempFolder = tempFolders('starkit-bundle-')
 
 /** A folder with the bundled scenarios and the seed pages, one per way of running. */
 function workspace(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'starkit-bundle-'))
-  made.push(dir)
+  const dir = tempFolder()
   cpSync(SCENARIOS_DIR, join(dir, 'scenarios'), { recursive: true })
   cpSync(SEEDS_DIR, join(dir, 'seeds'), { recursive: true })
   return dir

@@ -6,20 +6,18 @@
  * the same.
  */
 import { spawnSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { tempFolders } from '../support/temp.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const made: string[] = []
-afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
+const tempFolder = tempFolders('starkit-code-cache-')
 
 /** A copy of the package's bin and bundles (what the bin reads), to change the cache of. */
 function copy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'starkit-code-cache-'))
-  made.push(dir)
+  const dir = tempFolder()
   for (const path of ['bin', 'lib/bundle', 'package.json', 'schema', 'templates', 'scenarios']) cpSync(join(root, path), join(dir, path), { recursive: true })
   // The schema's validators need ajv's runtime.
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
