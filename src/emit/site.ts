@@ -2,12 +2,13 @@ import type { Scenario } from '../model/scenario.js'
 import type { BuildEntry } from './json.js'
 import { bundleEntryJson, bundleJson, createBundle, scenarioJson, scenarioJsonOfEntry } from './json.js'
 import { markupHtml } from './html/markup.js'
-import { APP_JS, card, indexCard, indexPage, scenarioPage, STYLE_CSS, type IndexCard } from './html/index.js'
+import { APP_JS, card, indexCard, indexFacts, indexFrame, indexPage, scenarioPage, STYLE_CSS, type IndexCard, type IndexFacts } from './html/index.js'
 import { compareCodeUnits } from '../model/order.js'
 import { compareText } from './html/text.js'
 
 export type { BuildEntry } from './json.js'
-export type { IndexCard } from './html/index.js'
+export { indexCard } from './html/index.js'
+export type { IndexCard, IndexFacts } from './html/index.js'
 
 export interface SiteOptions {
   /** Emit `scenarios.json` and `scenarios/<id>.json` (default true). */
@@ -58,9 +59,9 @@ const EMPTY_LIST = '<ol id="scenarios" class="scenario-list"></ol>'
  * string of the whole page (~22 MB at 10,000 scenarios, twice that once a card holds a
  * character beyond Latin-1) to flatten and encode again.
  */
-export function indexHtmlPieces(cards: readonly { card: IndexCard; html: Uint8Array }[], title: string): Uint8Array[] {
-  const sorted = [...cards].sort((a, b) => compareText(a.card.id, b.card.id))
-  const frame = html(indexPage(sorted.map((c) => c.card), { title, withoutCards: true }))
+export function indexHtmlPieces(cards: readonly { facts: IndexFacts; html: Uint8Array }[], title: string): Uint8Array[] {
+  const sorted = [...cards].sort((a, b) => compareText(a.facts.id, b.facts.id))
+  const frame = html(indexFrame(sorted.map((c) => c.facts), { title }))
   const at = frame.indexOf(EMPTY_LIST)
   if (at === -1 || frame.indexOf(EMPTY_LIST, at + 1) !== -1) throw new Error('Unexpected index page without exactly one list of cards')
   const inside = at + EMPTY_LIST.length - '</ol>'.length
@@ -81,7 +82,8 @@ export function scenarioHtml(scenario: Scenario, options: { title: string; json:
 export interface PreparedScenario {
   id: string
   entry: Uint8Array
-  card: IndexCard
+  /** What the index's filters and count take from it (the card itself is `cardHtml`). */
+  facts: IndexFacts
   /** The card as the index shows it ({@link cardHtml}), UTF-8. */
   cardHtml: Uint8Array
 }
@@ -96,7 +98,7 @@ const utf8 = new TextEncoder()
 export function prepareScenario(scenario: Scenario, options: { encode?: (text: string) => Uint8Array } = {}): PreparedScenario {
   const card = indexCard(scenario)
   const entry = bundleEntryJson(scenario)
-  return { id: scenario.id, entry: options.encode ? options.encode(entry) : utf8.encode(entry), card, cardHtml: utf8.encode(cardHtml(card)) }
+  return { id: scenario.id, entry: options.encode ? options.encode(entry) : utf8.encode(entry), facts: indexFacts(card), cardHtml: utf8.encode(cardHtml(card)) }
 }
 
 /** A scenario's page from its prepared entry's text: the same text as {@link scenarioHtml} of the scenario. */

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { bundleJson, bundlePieces, canonicalScenario, createBundle, scenarioJson, type DeferredBytes } from '../../src/emit/json.js'
 import { packBody, unpackBody } from '../../src/cli/cache.js'
 import type { ByteChunks } from '../../src/report/byte-chunks.js'
-import { buildSite, indexHtml, indexHtmlPieces, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
+import { buildSite, indexCard, indexHtml, indexHtmlPieces, prepareScenario, preparedHtml, preparedJson, scenarioHtml } from '../../src/emit/site.js'
 import type { ScenarioBundle } from '../../src/model/bundle.js'
 import { corpus, SCHEMA_ID } from './fixtures/corpus.js'
 import { hostileScenario } from './fixtures/hostile.js'
@@ -193,8 +193,8 @@ describe('JSON bundle', () => {
     // Given in an order that is not the index's (by id), and each alone, and none.
     for (const some of [scenarios, [...scenarios].reverse(), [hostileScenario()], []]) {
       const prepared = some.map(prepareScenario)
-      const whole = indexHtml(prepared.map((p) => p.card), 'T & <t>')
-      const pieces = indexHtmlPieces(prepared.map((p) => ({ card: p.card, html: p.cardHtml })), 'T & <t>')
+      const whole = indexHtml(some.map(indexCard), 'T & <t>')
+      const pieces = indexHtmlPieces(prepared.map((p) => ({ facts: p.facts, html: p.cardHtml })), 'T & <t>')
       expect(new TextDecoder().decode(Buffer.concat(pieces))).toBe(whole)
       // The comparison is of cards, not of two empty lists.
       for (const p of prepared) expect(whole).toContain(new TextDecoder().decode(p.cardHtml))

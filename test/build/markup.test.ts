@@ -151,14 +151,14 @@ describe('pages', () => {
         const options = { title: 'STAR <walkthroughs> & "more"', json }
         expect(mine.scenarioHtml(s, options), s.id).toBe(libraries.scenarioHtml(s, options))
       }
-    const cards = scenarios.map((s) => mine.prepareScenario(s).card)
+    const cards = scenarios.map((s) => mine.indexCard(s))
     const title = "Tom's `list` & <co>"
     expect(mine.indexHtml(cards, title)).toBe(libraries.indexHtml(cards, title))
     for (const card of cards) expect(mine.cardHtml(card)).toBe(libraries.cardHtml(card))
     fc.assert(
       fc.property(scenario, (s) => {
         expect(mine.scenarioHtml(s, { title: 'STAR walkthroughs', json: true })).toBe(libraries.scenarioHtml(s, { title: 'STAR walkthroughs', json: true }))
-        const card = mine.prepareScenario(s).card
+        const card = mine.indexCard(s)
         expect(mine.indexHtml([card], 'x')).toBe(libraries.indexHtml([card], 'x'))
       }),
       { numRuns: Math.ceil(RUNS / 5) },

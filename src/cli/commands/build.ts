@@ -221,7 +221,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       } catch (error) {
         throw new UsageError(`Cannot write the build's scratch file (in ${tmpdir()}): ${(error as Error).message}`)
       }
-      kept[k] = { id: prepared.id, card: prepared.card, cardHtml: prepared.cardHtml, entry }
+      kept[k] = { id: prepared.id, facts: prepared.facts, cardHtml: prepared.cardHtml, entry }
     }
     // Each record comes packed (lint-files.ts), with its prepared scenario, which `keep` takes out;
     // its findings are read from the packed text when they are asked for.
@@ -324,7 +324,7 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
         }))
         return () => bundlePieces(schemaId, serialized)
       }
-      return indexHtmlPieces(entries.map((e) => ({ card: e.prepared.card, html: e.prepared.cardHtml })), title)
+      return indexHtmlPieces(entries.map((e) => ({ facts: e.prepared.facts, html: e.prepared.cardHtml })), title)
     }
     let written = 0
     const wrote = (path: string): void => {

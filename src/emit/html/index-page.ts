@@ -17,11 +17,21 @@ export function indexCard(s: Scenario): IndexCard {
 export interface IndexOptions {
   /** The site's title. */
   title: string
-  /**
-   * Leave the list of cards empty (default false): the caller puts in cards it rendered on
-   * its own (`site.ts`, `indexHtmlPieces`).
-   */
-  withoutCards?: boolean
+}
+
+/**
+ * What the index's frame (its filters and its count) takes from each scenario: a build's main
+ * thread keeps only this much of each, beside the card's HTML made where the scenario was
+ * linted (`site.ts`, `indexHtmlPieces`). Kept whole, the cards' questions and overviews were
+ * ~1.2 KB a scenario of that thread's heap (this, ~0.1 KB), copied from the worker thread and
+ * carried through its scavenges to the end of the lint.
+ */
+export type IndexFacts = Pick<IndexCard, 'id' | 'company' | 'principles' | 'level'>
+
+/** The index's filters and count need no more of a scenario than its {@link IndexFacts}. */
+export function indexFacts(s: IndexFacts): IndexFacts {
+  const { id, company, principles, level } = s
+  return level === undefined ? { id, company, principles } : { id, company, principles, level }
 }
 
 /** What the index's search looks through, besides the visible card text. */
@@ -65,6 +75,19 @@ export function card(s: IndexCard): Markup {
 /** `index.html`: every scenario, with filters the shipped script enables (the list is complete without it). */
 export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions): string {
   const sorted = [...scenarios].sort((a, b) => compareText(a.id, b.id))
+  return page(sorted, options, sorted.map(card))
+}
+
+/**
+ * `index.html` with its list of cards left empty: what a build renders, putting in the cards
+ * it rendered apart (`site.ts`, `indexHtmlPieces`).
+ */
+export function indexFrame(scenarios: readonly IndexFacts[], options: IndexOptions): string {
+  return page([...scenarios].sort((a, b) => compareText(a.id, b.id)), options, [])
+}
+
+/** The index of `sorted` (by id), with these cards in its list. */
+function page(sorted: readonly IndexFacts[], options: IndexOptions, cards: readonly Markup[]): string {
   const companies = uniqueSorted(sorted.map((s) => s.company))
   const principles = uniqueSorted(sorted.flatMap((s) => s.principles))
   const levels = uniqueSorted(sorted.flatMap((s) => (s.level === undefined ? [] : [s.level])))
@@ -92,7 +115,7 @@ export function indexPage(scenarios: readonly IndexCard[], options: IndexOptions
           m('div.field.field-reset', [m('button', { type: 'reset' }, 'Clear filters')]),
         ]),
         m('p#count.count', { role: 'status', dataTotal: String(sorted.length) }, count),
-        m('ol#scenarios.scenario-list', options.withoutCards ? [] : sorted.map(card)),
+        m('ol#scenarios.scenario-list', cards),
         m('p#no-results.no-results', { hidden: true }, 'No scenario matches these filters.'),
       ]),
       m('footer.site-footer', [m('p', 'Built with starkit. Works offline: this site makes no network requests.')]),

@@ -1,5 +1,5 @@
-export { card, indexCard, indexPage } from './index-page.js'
-export type { IndexCard, IndexOptions } from './index-page.js'
+export { card, indexCard, indexFacts, indexFrame, indexPage } from './index-page.js'
+export type { IndexCard, IndexFacts, IndexOptions } from './index-page.js'
 export { scenarioPage } from './scenario-page.js'
 export type { ScenarioPageOptions } from './scenario-page.js'
 export { CONTENT_SECURITY_POLICY } from './document.js'
