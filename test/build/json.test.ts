@@ -188,6 +188,19 @@ describe('JSON bundle', () => {
     expect(between.byteOffset).toBe(head.byteOffset)
   })
 
+  it("prepares, of a scenario's card, only the facts the index's filters and count take (the card comes as its HTML)", () => {
+    // Every fixture has a level; a scenario may have none.
+    const { level: _level, ...noLevel } = seed000
+    for (const s of [...corpus().map((e) => e.scenario), hostileScenario(), seed000, noLevel]) {
+      const { facts, cardHtml } = prepareScenario(s)
+      const expected: Record<string, unknown> = { id: s.id, company: s.company, principles: s.principles }
+      if (s.level !== undefined) expected['level'] = s.level
+      // Nothing more: the main thread keeps these for every scenario until the index is written.
+      expect(facts).toStrictEqual(expected)
+      expect(new TextDecoder().decode(cardHtml)).toContain(`href="scenarios/${s.id}.html"`)
+    }
+  })
+
   it('makes an index of cards each serialized where it was prepared, byte for byte the index rendered whole', () => {
     const scenarios = [...corpus().map((e) => e.scenario), hostileScenario(), seed000]
     // Given in an order that is not the index's (by id), and each alone, and none.

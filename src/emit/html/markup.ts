@@ -51,7 +51,7 @@ const bareStartTag = memoize<string>(1_000, (selector) => {
 /**
  * An end tag, made once per tag name: `open + content + end` is two joins of the page's
  * string where `${open}${content}</${tag}>` was four, and the page is a string of joins
- * until it is written (~6 % of a page's rendering, alternated on one thread).
+ * until it is written (~7 % of a page's rendering, alternated on one thread).
  */
 const END_TAGS = new Map<string, string>()
 function endTag(tag: string): string {
