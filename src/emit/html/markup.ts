@@ -53,12 +53,7 @@ const bareStartTag = memoize<string>(1_000, (selector) => {
  * string where `${open}${content}</${tag}>` was four, and the page is a string of joins
  * until it is written (~7 % of a page's rendering, alternated on one thread).
  */
-const END_TAGS = new Map<string, string>()
-function endTag(tag: string): string {
-  let end = END_TAGS.get(tag)
-  if (end === undefined) END_TAGS.set(tag, (end = `</${tag}>`))
-  return end
-}
+const endTag = memoize<string>(1_000, (tag) => `</${tag}>`)
 
 /** `h(selector, properties?, ...children)` of hastscript, written as toHtml writes it. */
 export function m(selector: string, second?: MarkupProperties | MarkupChild, ...children: MarkupChild[]): Markup {
