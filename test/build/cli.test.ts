@@ -79,6 +79,36 @@ describe('starkit build', () => {
     expect(bundle.scenarioSchema).toBe('https://starkit.dev/schema/scenario.schema.json')
   })
 
+  it('lists every file it wrote, in order, a few kilobytes of lines at a time, before anything it says after', async () => {
+    // 300 scenarios: 604 lines of listing, ~20 KB, more than one write's worth (16 KB).
+    const ids = Array.from({ length: 300 }, (_, i) => `many-${String(i).padStart(3, '0')}`)
+    await mkdir(join(dir, 'many'))
+    for (const id of ids) await writeFile(join(dir, 'many', `${id}.md`), write({ ...seed000, id }))
+    // A file of an earlier build: its note comes after the listing.
+    await mkdir(join(dir, 'out', 'scenarios'), { recursive: true })
+    await writeFile(join(dir, 'out', 'scenarios', 'gone.html'), 'old')
+    const calls: { to: 'stdout' | 'stderr'; text: string }[] = []
+    const io: Io = {
+      cwd: dir,
+      stdout: (text) => void calls.push({ to: 'stdout', text }),
+      stderr: (text) => void calls.push({ to: 'stderr', text }),
+      stdoutIsTTY: false,
+      stdinIsTTY: false,
+      env: {},
+    }
+    expect(await main(['build', 'many', '--out', 'out'], io)).toBe(0)
+    const listing = SITE_FILES(ids).map((f) => `wrote out/${f}\n`)
+    const writes = calls.filter((c) => c.to === 'stdout').map((c) => c.text)
+    expect(writes.slice(0, -1).join('')).toBe(listing.join(''))
+    expect(writes.at(-1)).toMatch(/^Built 300 scenarios into out: 604 files written, 0 unchanged/)
+    // Lines gathered: two or three writes for the 604, none of them cut inside a line.
+    expect(writes.length - 1).toBeGreaterThan(1)
+    expect(writes.length - 1).toBeLessThan(5)
+    for (const text of writes) expect(text.endsWith('\n')).toBe(true)
+    expect(calls.map((c) => c.to)).toEqual([...writes.slice(0, -1).map(() => 'stdout'), 'stderr', 'stdout'])
+    expect(calls.find((c) => c.to === 'stderr')!.text).toBe('note: out/scenarios/gone.html is not part of this build (left in place)\n')
+  })
+
   it('is deterministic: a rebuild writes nothing, a clean build writes the same bytes', async () => {
     await run('build')
     const first = await tree(join(dir, 'dist'))
