@@ -109,6 +109,19 @@ describe('starkit build', () => {
     expect(calls.find((c) => c.to === 'stderr')!.text).toBe('note: out/scenarios/gone.html is not part of this build (left in place)\n')
   })
 
+  it('lists the files of an output folder outside the working directory by their full paths', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'starkit-build-out-'))
+    try {
+      const r = await run('build', '--out', elsewhere)
+      expect(r.code).toBe(0)
+      const shown = elsewhere.split('\\').join('/')
+      expect(r.stdout.split('\n').filter((l) => l.startsWith('wrote '))).toEqual(SITE_FILES(IDS).map((f) => `wrote ${shown}/${f}`))
+      expect(r.stdout).toContain(`Built 3 scenarios into ${shown}: `)
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true })
+    }
+  })
+
   it('is deterministic: a rebuild writes nothing, a clean build writes the same bytes', async () => {
     await run('build')
     const first = await tree(join(dir, 'dist'))
