@@ -287,9 +287,6 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
     const targets: Target[] = files.map((f, k) => ({ path: inside(out, f.path), found: found[k]! }))
     const folders = [...new Set(files.map((f) => folderOf(f.path)))].map((folder) => join(out, folder))
     for (const dir of folders) mkdirSync(dir, { recursive: true })
-    // Interrupted from here on (Ctrl-C, SIGTERM), this thread stops the workers' writes and
-    // waits for those under way (they run no exit handler), then removes any temporary file of
-    // theirs still there. Once the pool is closed, none can be left.
     let written = 0
     /**
      * The listing's lines not written yet: each write is listed on a line of its own, written
@@ -318,6 +315,9 @@ export async function runBuild(paths: readonly string[], options: BuildCliOption
       written += paths.length
       if (listing.length >= LISTING_CHARS) flushListing()
     }
+    // Interrupted from here on (Ctrl-C, SIGTERM), this thread stops the workers' writes and
+    // waits for those under way (they run no exit handler), then removes any temporary file of
+    // theirs still there. Once the pool is closed, none can be left.
     forget = onExit(() => {
       pool.interrupt()
       removeTemporaries(folders)
