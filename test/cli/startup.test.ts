@@ -16,8 +16,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, test } from 'vitest'
+import { tempFolders } from '../support/temp.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
+const tempFolder = tempFolders('starkit-startup-')
 const hooks = fileURLToPath(new URL('../support/record-loads.mjs', import.meta.url))
 
 const sources = JSON.parse(readFileSync(join(root, 'lib/bundle/sources.json'), 'utf8')) as Record<string, string[]>
@@ -74,22 +76,20 @@ describe('start-up', () => {
   })
 
   test('lint --cache, with threads, hashes the files on a thread of their own; without --cache, none', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
+    const dir = tempFolder()
     const digestWorker = (args: string[]) => loads(['lint', 'scenarios', ...args]).some((u) => u.endsWith('lib/cli/digest-worker.js'))
     expect(digestWorker(['--cache', '--cache-location', join(dir, 'cache'), '--concurrency', '2'])).toBe(true)
     expect(digestWorker(['--cache', '--cache-location', join(dir, 'cache'), '--concurrency', 'off'])).toBe(false)
     expect(digestWorker(['--concurrency', '2'])).toBe(false)
-    rmSync(dir, { recursive: true, force: true })
   })
 
   test('build does load the renderer (the hooks and the coverage would see it), on worker threads as lint ran, and on the main thread without them', () => {
-    const out = mkdtempSync(join(tmpdir(), 'starkit-startup-'))
+    const out = tempFolder()
     for (const concurrency of ['2', 'off']) {
       const loaded = loads(['build', 'scenarios', '--out', out, '--force', '--concurrency', concurrency])
       expect(loaded.some((u) => u.endsWith('lib/cli/worker.js'))).toBe(concurrency === '2')
       for (const module of ['lib/emit/site.js', 'lib/emit/html/markup.js', 'node_modules/property-information/']) expect(loaded.some((u) => u.includes(module))).toBe(true)
     }
-    rmSync(out, { recursive: true, force: true })
   })
 
   test('--version loads no command beyond their definitions', () => {
